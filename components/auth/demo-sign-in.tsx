@@ -1,0 +1,56 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+
+export interface DemoUserOption {
+  email: string;
+  name: string | null;
+  role: string;
+  organizationName: string;
+}
+
+export function DemoSignIn({ users, callbackUrl }: { users: DemoUserOption[]; callbackUrl: string }) {
+  const [pending, setPending] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function signInAs(email: string) {
+    setPending(email);
+    setError(null);
+    const result = await signIn("demo", { email, callbackUrl, redirect: false });
+    if (result?.ok && result.url) {
+      window.location.assign(result.url);
+      return;
+    }
+    setPending(null);
+    setError(`Could not sign in as ${email}.`);
+  }
+
+  return (
+    <div className="flex flex-col gap-3">
+      <ul className="flex flex-col gap-2">
+        {users.map((user) => (
+          <li key={user.email}>
+            <Button
+              variant="secondary"
+              className="w-full justify-between"
+              disabled={pending !== null}
+              onClick={() => signInAs(user.email)}
+            >
+              <span>Sign in as {user.name ?? user.email}</span>
+              <span className="text-muted-foreground">
+                {user.role} · {user.organizationName}
+              </span>
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {error ? (
+        <p role="alert" className="text-negative">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Native driver and adapters stay outside the server bundle.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
+  // Next 16 builds with Turbopack; the generated Prisma client imports its own .ts files.
+  typescript: { tsconfigPath: "tsconfig.json" },
+};
+
+export default nextConfig;

@@ -1,0 +1,289 @@
+// Demo data: two organizations, their users, a few conversations and feedback in every status.
+// Idempotent: every row is upserted on a stable key and never updated, so re-running changes nothing.
+import type { Db } from "@/server/db/client";
+import type { FeedbackStatus, FeedbackType, Role } from "@/server/db/generated/sqlite/enums";
+import { loadGoldenExampleSource } from "@/server/golden-examples/golden-example-source";
+import { DEFAULT_MAX_REASON_LENGTH, DEFAULT_REASON_OPTIONS } from "@/lib/feedback/reason-options";
+
+interface DemoUser {
+  email: string;
+  name: string;
+  role: Role;
+}
+
+interface DemoFeedback {
+  by: string;
+  type: FeedbackType;
+  status: FeedbackStatus;
+  reason?: string;
+  reviewer?: string;
+  /** Reviewer's corrected answer, for reviewed feedback. */
+  goldenResponse?: string;
+  dismissalReason?: string;
+}
+
+interface DemoConversation {
+  key: string;
+  owner: string;
+  title: string;
+  daysAgo: number;
+  /** [user question, assistant answer, feedback on that answer] */
+  turns: Array<[string, string, DemoFeedback?]>;
+}
+
+interface DemoOrganization {
+  slug: string;
+  name: string;
+  users: DemoUser[];
+  conversations: DemoConversation[];
+}
+
+export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
+  {
+    slug: "demo",
+    name: "Acme Support",
+    users: [
+      { email: "member@demo.test", name: "Mia Member", role: "member" },
+      { email: "reviewer@demo.test", name: "Rey Reviewer", role: "reviewer" },
+      { email: "admin@demo.test", name: "Ada Admin", role: "admin" },
+    ],
+    conversations: [
+      {
+        key: "demo-refund",
+        owner: "member@demo.test",
+        title: "Refund for a duplicate charge",
+        daysAgo: 9,
+        turns: [
+          [
+            "I was charged twice for my March invoice. How do I get a refund?",
+            "Sorry about that! Duplicate charges are refunded automatically within 5 business days. If you still see both charges after that, open Billing → Invoices, pick the duplicate and choose \"Request refund\".",
+            { by: "member@demo.test", type: "positive", status: "auto_approved", reason: "Clear steps" },
+          ],
+          [
+            "Will the refund go back to the same card?",
+            "Yes. Refunds always go back to the original payment method. If that card has expired, your bank forwards the money to the replacement card.",
+          ],
+        ],
+      },
+      {
+        key: "demo-pricing",
+        owner: "member@demo.test",
+        title: "Team plan pricing",
+        daysAgo: 6,
+        turns: [
+          [
+            "How much does the Team plan cost per seat?",
+            "The Team plan is $8 per seat per month, billed annually.",
+            { by: "member@demo.test", type: "negative", status: "pending", reason: "That price is from last year" },
+          ],
+        ],
+      },
+      {
+        key: "demo-sso",
+        owner: "member@demo.test",
+        title: "Setting up single sign-on",
+        daysAgo: 4,
+        turns: [
+          [
+            "Can we use Okta for single sign-on?",
+            "Single sign-on is not supported yet.",
+            {
+              by: "member@demo.test",
+              type: "negative",
+              status: "reviewed",
+              reason: "We use Okta SSO already",
+              reviewer: "reviewer@demo.test",
+              goldenResponse:
+                "Yes. Okta works through SAML 2.0 on the Business plan: in Settings → Security → Single sign-on, choose \"Add SAML provider\" and paste your Okta metadata URL.",
+            },
+          ],
+        ],
+      },
+      {
+        key: "demo-export",
+        owner: "member@demo.test",
+        title: "Exporting data",
+        daysAgo: 2,
+        turns: [
+          [
+            "How do I export all my projects?",
+            "Go to Settings → Data → Export and choose CSV or JSON. You will get an email with a download link when the export is ready.",
+            {
+              by: "member@demo.test",
+              type: "positive",
+              status: "dismissed",
+              reviewer: "reviewer@demo.test",
+              dismissalReason: "Already covered by an existing golden example",
+            },
+          ],
+          [
+            "Does the export include attachments?",
+            "Attachments are included in the JSON export as download links that stay valid for 7 days.",
+            {
+              by: "member@demo.test",
+              type: "positive",
+              status: "reviewed",
+              reviewer: "reviewer@demo.test",
+            },
+          ],
+        ],
+      },
+      {
+        key: "demo-api-limits",
+        owner: "reviewer@demo.test",
+        title: "API rate limits",
+        daysAgo: 1,
+        turns: [
+          [
+            "What are the API rate limits?",
+            "The API allows 100 requests per minute per token; responses include X-RateLimit-Remaining.",
+            { by: "reviewer@demo.test", type: "positive", status: "auto_approved" },
+          ],
+        ],
+      },
+    ],
+  },
+  {
+    slug: "other",
+    name: "Other Corp",
+    users: [
+      { email: "admin@other.test", name: "Olga Other", role: "admin" },
+      { email: "member@other.test", name: "Omar Other", role: "member" },
+    ],
+    conversations: [
+      {
+        key: "other-onboarding",
+        owner: "member@other.test",
+        title: "Onboarding checklist",
+        daysAgo: 3,
+        turns: [
+          [
+            "What should a new hire do on day one?",
+            "Set up your laptop, enable two-factor authentication and read the security handbook.",
+            { by: "member@other.test", type: "positive", status: "auto_approved" },
+          ],
+        ],
+      },
+    ],
+  },
+];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function seedDemoData(db: Db, now: Date = new Date()): Promise<void> {
+  for (const org of DEMO_ORGANIZATIONS) {
+    const organization = await db.organization.upsert({
+      where: { slug: org.slug },
+      create: { slug: org.slug, name: org.name },
+      update: {},
+    });
+    await db.feedbackSettings.upsert({
+      where: { organizationId: organization.id },
+      create: {
+        organizationId: organization.id,
+        reasonOptions: DEFAULT_REASON_OPTIONS as object,
+        maxReasonLength: DEFAULT_MAX_REASON_LENGTH,
+        allowedOrigins: [],
+      },
+      update: {},
+    });
+
+    const userIds = new Map<string, string>();
+    for (const demoUser of org.users) {
+      const user = await db.user.upsert({
+        where: { email: demoUser.email },
+        create: { email: demoUser.email, name: demoUser.name },
+        update: {},
+      });
+      userIds.set(demoUser.email, user.id);
+      await db.membership.upsert({
+        where: { organizationId_userId: { organizationId: organization.id, userId: user.id } },
+        create: { organizationId: organization.id, userId: user.id, role: demoUser.role },
+        update: {},
+      });
+    }
+    const idOf = (email: string) => {
+      const id = userIds.get(email);
+      if (!id) throw new Error(`demo data names unknown user ${email}`);
+      return id;
+    };
+
+    for (const demoConversation of org.conversations) {
+      const startedAt = new Date(now.getTime() - demoConversation.daysAgo * DAY_MS);
+      const conversation = await db.conversation.upsert({
+        where: { organizationId_externalId: { organizationId: organization.id, externalId: demoConversation.key } },
+        create: {
+          organizationId: organization.id,
+          userId: idOf(demoConversation.owner),
+          externalId: demoConversation.key,
+          title: demoConversation.title,
+          createdAt: startedAt,
+        },
+        update: {},
+      });
+
+      for (const [turnIndex, [question, answer, feedback]] of demoConversation.turns.entries()) {
+        const at = (offsetMinutes: number) => new Date(startedAt.getTime() + (turnIndex * 10 + offsetMinutes) * 60_000);
+        const messageRow = (position: number, role: "user" | "assistant", content: string, createdAt: Date) =>
+          db.message.upsert({
+            where: { conversationId_position: { conversationId: conversation.id, position } },
+            create: { organizationId: organization.id, conversationId: conversation.id, role, content, position, createdAt },
+            update: {},
+          });
+        await messageRow(turnIndex * 2, "user", question, at(0));
+        const assistantMessage = await messageRow(turnIndex * 2 + 1, "assistant", answer, at(1));
+        if (feedback) await seedFeedback(db, organization.id, assistantMessage.id, feedback, idOf, at(5));
+      }
+    }
+  }
+}
+
+async function seedFeedback(
+  db: Db,
+  organizationId: string,
+  messageId: string,
+  demo: DemoFeedback,
+  idOf: (email: string) => string,
+  createdAt: Date,
+): Promise<void> {
+  const reviewedById = demo.reviewer ? idOf(demo.reviewer) : null;
+  const feedback = await db.feedback.upsert({
+    where: { userId_messageId: { userId: idOf(demo.by), messageId } },
+    create: {
+      organizationId,
+      messageId,
+      userId: idOf(demo.by),
+      feedbackType: demo.type,
+      reason: demo.reason ?? null,
+      status: demo.status,
+      reviewedById,
+      reviewedAt: reviewedById ? new Date(createdAt.getTime() + 60 * 60_000) : null,
+      dismissalReason: demo.dismissalReason ?? null,
+      createdAt,
+    },
+    update: {},
+  });
+
+  const approvedPositive = demo.type === "positive" && (demo.status === "auto_approved" || demo.status === "reviewed");
+  const correctedNegative = demo.type === "negative" && demo.status === "reviewed" && demo.goldenResponse;
+  if (!approvedPositive && !correctedNegative) return;
+
+  const source = await loadGoldenExampleSource(db, messageId);
+  if (!source) return;
+  await db.goldenExample.upsert({
+    where: { feedbackId: feedback.id },
+    create: {
+      organizationId,
+      feedbackId: feedback.id,
+      sourceType: "feedback",
+      approvalType: demo.status === "auto_approved" ? "auto" : "manual",
+      originalQuery: source.originalQuery,
+      originalResponse: source.originalResponse,
+      goldenResponse: demo.goldenResponse ?? source.originalResponse,
+      context: source.context as object[],
+      createdById: reviewedById,
+      createdAt: feedback.reviewedAt ?? createdAt,
+    },
+    update: {},
+  });
+}

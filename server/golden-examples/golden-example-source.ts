@@ -1,0 +1,37 @@
+import "server-only";
+import type { Queryable } from "@/server/db/client";
+
+export interface ContextMessage {
+  role: "system" | "user" | "assistant";
+  content: string;
+}
+
+export interface GoldenExampleSource {
+  originalQuery: string;
+  originalResponse: string;
+  /** Every message before the rated one, oldest first. */
+  context: ContextMessage[];
+}
+
+/**
+ * Reads what a golden example is made of: the rated assistant message, the user question that
+ * prompted it and the conversation before it. Returns null when the message no longer exists.
+ */
+export async function loadGoldenExampleSource(db: Queryable, messageId: string): Promise<GoldenExampleSource | null> {
+  const message = await db.message.findUnique({
+    where: { id: messageId },
+    select: { content: true, position: true, conversationId: true },
+  });
+  if (!message) return null;
+  const earlier = await db.message.findMany({
+    where: { conversationId: message.conversationId, position: { lt: message.position } },
+    orderBy: { position: "asc" },
+    select: { role: true, content: true },
+  });
+  const lastQuestion = earlier.findLast((entry) => entry.role === "user");
+  return {
+    originalQuery: lastQuestion?.content ?? "",
+    originalResponse: message.content,
+    context: earlier,
+  };
+}
