@@ -5,7 +5,8 @@ import type { DatabaseConfig } from "./database-url";
 
 export function createDriverAdapter(database: DatabaseConfig) {
   if (database.provider === "postgresql") {
-    return new PrismaPg({ connectionString: database.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    // allowExitOnIdle: idle pooled connections must not keep CLI runs and scripts alive.
+    return new PrismaPg({ connectionString: database.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), allowExitOnIdle: true });
   }
   // better-sqlite3 waits this long for a write lock instead of failing with SQLITE_BUSY.
   return new PrismaBetterSQLite3({ url: database.url, timeout: 10_000 }, { shadowDatabaseUrl: ":memory:" });

@@ -53,6 +53,8 @@ function buildProviders(): Provider[] {
 }
 
 export function buildAuthOptions(): NextAuthOptions {
+  // next-auth builds callback URLs from NEXTAUTH_URL; default to where `next start` listens.
+  process.env.NEXTAUTH_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
   return {
     secret: getAuthSecret(),
     providers: buildProviders(),

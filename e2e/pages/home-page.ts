@@ -1,0 +1,19 @@
+import type { Locator, Page } from "@playwright/test";
+
+export class HomePage {
+  readonly heading: Locator;
+  readonly signedInUser: Locator;
+  readonly signOutButton: Locator;
+  readonly signInLink: Locator;
+
+  constructor(private readonly page: Page) {
+    this.heading = page.getByRole("heading", { level: 1, name: "Feedback Kit" });
+    this.signedInUser = page.getByTestId("signed-in-user");
+    this.signOutButton = page.getByRole("button", { name: "Sign out" });
+    this.signInLink = page.getByRole("link", { name: "Sign in" });
+  }
+
+  async goto() {
+    await this.page.goto("/");
+  }
+}

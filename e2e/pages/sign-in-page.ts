@@ -1,0 +1,15 @@
+import type { Page } from "@playwright/test";
+
+export class SignInPage {
+  constructor(private readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto("/sign-in");
+  }
+
+  /** Signs in through the demo picker as the seeded user with this display name. */
+  async signInAs(name: string) {
+    await this.page.getByRole("button", { name: new RegExp(`^Sign in as ${name}`) }).click();
+    await this.page.waitForURL("/");
+  }
+}

@@ -1,0 +1,87 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
+import { playwright } from "@vitest/browser-playwright";
+import { defineConfig } from "vitest/config";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+// Written by the unit-test/database work; only wire them in once they exist so
+// this config keeps working on trees that don't have them yet.
+const globalSetup = ["./test/global-setup.ts"].filter((file) => existsSync(path.join(root, file)));
+const setupFiles = ["./test/setup-database.ts"].filter((file) => existsSync(path.join(root, file)));
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: {
+          alias: [
+            { find: /^@\//, replacement: `${root}/` },
+            // The real "server-only" throws when imported outside a Next server bundle.
+            { find: /^server-only$/, replacement: path.join(root, "node_modules/server-only/empty.js") },
+          ],
+        },
+        test: {
+          name: "unit",
+          root,
+          environment: "node",
+          include: ["**/*.test.ts", "**/*.test.tsx"],
+          exclude: ["**/node_modules/**", "e2e/**", ".next/**"],
+          globalSetup,
+          setupFiles,
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        plugins: [
+          // Runs every story matched by .storybook/main.ts as a browser test
+          // (play functions + axe checks via @storybook/addon-a11y).
+          storybookTest({ configDir: path.join(root, ".storybook") }),
+        ],
+        optimizeDeps: {
+          // Pre-bundle up front: if Vite discovers these mid-run it reloads the
+          // browser page, which makes Vitest fail the story file being imported
+          // ("Vite unexpectedly reloaded a test"). Seen on a cold cache.
+          include: [
+            "react",
+            "react/jsx-runtime",
+            "react/jsx-dev-runtime",
+            "react-dom",
+            "react-dom/client",
+            "storybook/test",
+            "@storybook/addon-a11y/preview",
+            "@storybook/nextjs-vite",
+          ],
+        },
+        test: {
+          name: "storybook",
+          root,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                // Playwright's own browser download is unavailable here; use the system Chromium.
+                executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+                args: [
+                  "--no-sandbox",
+                  "--disable-gpu",
+                  "--disable-background-networking",
+                  "--disable-component-update",
+                  "--disable-sync",
+                  "--disable-dev-shm-usage",
+                ],
+              },
+            }),
+            instances: [{ browser: "chromium" }],
+          },
+          setupFiles: [".storybook/vitest.setup.ts"],
+        },
+      },
+    ],
+  },
+});
