@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -8,33 +7,34 @@ import { defineConfig } from "vitest/config";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-// Written by the unit-test/database work; only wire them in once they exist so
-// this config keeps working on trees that don't have them yet.
-const globalSetup = ["./test/global-setup.ts"].filter((file) => existsSync(path.join(root, file)));
-const setupFiles = ["./test/setup-database.ts"].filter((file) => existsSync(path.join(root, file)));
+// Unit and integration tests run in Node against a database made for the run (test/global-setup.ts).
+const serverProject = {
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${root}/` },
+      // The real "server-only" throws when imported outside a Next server bundle.
+      { find: /^server-only$/, replacement: path.join(root, "node_modules/server-only/empty.js") },
+    ],
+  },
+  test: {
+    root,
+    environment: "node" as const,
+    exclude: ["**/node_modules/**", "e2e/**", ".next/**"],
+    globalSetup: ["./test/global-setup.ts"],
+    setupFiles: ["./test/setup-database.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+};
 
 export default defineConfig({
   test: {
     projects: [
+      { ...serverProject, test: { ...serverProject.test, name: "unit", include: ["**/*.test.ts", "**/*.test.tsx"] } },
+      // The data-layer and API tests again, on PostgreSQL (npm run test:postgres).
       {
-        resolve: {
-          alias: [
-            { find: /^@\//, replacement: `${root}/` },
-            // The real "server-only" throws when imported outside a Next server bundle.
-            { find: /^server-only$/, replacement: path.join(root, "node_modules/server-only/empty.js") },
-          ],
-        },
-        test: {
-          name: "unit",
-          root,
-          environment: "node",
-          include: ["**/*.test.ts", "**/*.test.tsx"],
-          exclude: ["**/node_modules/**", "e2e/**", ".next/**"],
-          globalSetup,
-          setupFiles,
-          testTimeout: 30_000,
-          hookTimeout: 120_000,
-        },
+        ...serverProject,
+        test: { ...serverProject.test, name: "postgres", include: ["**/*.int.test.ts"] },
       },
       {
         plugins: [

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 // Reason options offered in the reason prompt until an admin configures their own.
 export interface ReasonOption {
   key: string;
@@ -24,3 +26,12 @@ export const DEFAULT_REASON_OPTIONS: ReasonOptions = {
 };
 
 export const DEFAULT_MAX_REASON_LENGTH = 1000;
+
+const ReasonOptionSchema = z.object({
+  key: z.string().regex(/^[a-z0-9_-]{1,64}$/, "keys are 1-64 characters of a-z, 0-9, _ and -"),
+  label: z.string().trim().min(1).max(120),
+});
+
+export const ReasonOptionsSchema = z
+  .object({ positive: z.array(ReasonOptionSchema).max(20), negative: z.array(ReasonOptionSchema).max(20) })
+  .meta({ id: "ReasonOptions" });

@@ -1,0 +1,36 @@
+// An endpoint's contract: what the route wrapper validates and what the OpenAPI document says.
+import type { z } from "zod";
+
+/** Who may call: a signed-in user (session cookie or personal token) of at least a role, an organization API key, or anyone. */
+export type EndpointAuth = "member" | "reviewer" | "admin" | "api_key" | "public";
+
+export interface EndpointResponse {
+  description: string;
+  schema?: z.ZodType;
+}
+
+export interface Endpoint<
+  Params extends z.ZodType = z.ZodType,
+  Query extends z.ZodType = z.ZodType,
+  Body extends z.ZodType = z.ZodType,
+> {
+  id: string;
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  auth: EndpointAuth;
+  params?: Params;
+  query?: Query;
+  body?: Body;
+  responses: Record<number, EndpointResponse>;
+  /** Error statuses this endpoint can answer with (each with the Error body). */
+  errors: number[];
+}
+
+export function defineEndpoint<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+  endpoint: Endpoint<P, Q, B>,
+): Endpoint<P, Q, B> {
+  return endpoint;
+}

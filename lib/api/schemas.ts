@@ -1,0 +1,83 @@
+// The API's schemas: the single source for request validation, TypeScript types and the OpenAPI
+// document. Safe in the browser (the kit's API client shares them).
+import { z } from "zod";
+
+const NUL = /\u0000/;
+
+/** Text the databases can store: PostgreSQL rejects NUL characters in text columns. */
+export const text = (max: number) =>
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !NUL.test(value), "must not contain NUL characters");
+
+export const idSchema = text(128).min(1, "must not be empty");
+
+export const FeedbackTypeSchema = z.enum(["positive", "negative"]).meta({ id: "FeedbackType" });
+export const FeedbackStatusSchema = z
+  .enum(["pending", "auto_approved", "reviewed", "dismissed"])
+  .meta({ id: "FeedbackStatus" });
+
+/** Hard ceiling on any reason; each organization sets its own lower limit. */
+export const REASON_HARD_LIMIT = 10_000;
+
+export const SubmitFeedbackBodySchema = z
+  .object({
+    message_id: idSchema.describe("The assistant message being rated"),
+    feedback_type: FeedbackTypeSchema,
+    reason: text(REASON_HARD_LIMIT).nullish().describe("Free-text reason; limited by the organization's max_reason_length"),
+    reason_keys: z
+      .array(text(64))
+      .max(20)
+      .optional()
+      .describe("Keys of the organization's predefined reason options for this feedback type"),
+  })
+  .meta({ id: "SubmitFeedbackRequest" });
+
+export const FeedbackResponseSchema = z
+  .object({
+    id: z.string(),
+    message_id: z.string(),
+    user_id: z.string(),
+    feedback_type: FeedbackTypeSchema,
+    reason: z.string().nullable(),
+    reason_keys: z.array(z.string()),
+    status: FeedbackStatusSchema,
+    reviewed_by: z.string().nullable(),
+    reviewed_at: z.iso.datetime({ offset: true }).nullable(),
+    created_at: z.iso.datetime({ offset: true }),
+    updated_at: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: "FeedbackResponse" });
+
+export const MessageIdParamsSchema = z.object({ message_id: idSchema });
+export const ConversationIdParamsSchema = z.object({ conversation_id: idSchema });
+
+export const MAX_BATCH_MESSAGE_IDS = 500;
+
+export const FeedbackBatchQuerySchema = z
+  .object({
+    message_ids: z
+      .string()
+      .transform((value) => [...new Set(value.split(",").map((id) => id.trim()).filter(Boolean))])
+      .pipe(z.array(idSchema).min(1, "must name at least one message id").max(MAX_BATCH_MESSAGE_IDS)),
+  })
+  .meta({ id: "FeedbackBatchQuery" });
+
+export const FeedbackListResponseSchema = z
+  .object({ items: z.array(FeedbackResponseSchema).describe("The caller's feedback; unrated messages are absent") })
+  .meta({ id: "FeedbackList" });
+
+export const ErrorResponseSchema = z
+  .object({
+    detail: z.string().describe("Human-readable message"),
+    code: z.string().describe("Stable machine-readable error code"),
+    errors: z.unknown().optional().describe("Per-field validation problems"),
+    request_id: z.string().optional(),
+  })
+  .meta({ id: "Error" });
+
+export type FeedbackType = z.infer<typeof FeedbackTypeSchema>;
+export type FeedbackStatus = z.infer<typeof FeedbackStatusSchema>;
+export type SubmitFeedbackBody = z.infer<typeof SubmitFeedbackBodySchema>;
+export type FeedbackResponse = z.infer<typeof FeedbackResponseSchema>;

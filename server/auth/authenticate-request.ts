@@ -1,0 +1,76 @@
+import "server-only";
+import type { EndpointAuth } from "@/lib/api/endpoint";
+import { getDb } from "@/server/db/client";
+import { forbidden, unauthenticated } from "@/server/errors";
+import { hasRole, type Actor, type UserActor } from "./actor";
+import { API_KEY_PREFIX, verifyApiKey } from "./api-keys";
+import { sessionCookieName } from "./auth-secret";
+import { actorFromSessionToken } from "./current-actor";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function bearerToken(request: Request): string | undefined {
+  const header = request.headers.get("authorization");
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match?.[1]) throw unauthenticated('Malformed Authorization header: expected "Bearer <token>"');
+  return match[1];
+}
+
+function readCookie(request: Request, name: string): string | undefined {
+  const header = request.headers.get("cookie");
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const separator = part.indexOf("=");
+    if (separator > 0 && part.slice(0, separator).trim() === name) return decodeURIComponent(part.slice(separator + 1).trim());
+  }
+  return undefined;
+}
+
+/**
+ * Cookie-authenticated writes must come from our own pages: browsers send Origin (and
+ * Sec-Fetch-Site) on cross-site requests, and those are refused. SameSite=Lax cookies are the
+ * first line of defence; this is the second.
+ */
+function assertSameOrigin(request: Request): void {
+  if (request.headers.get("sec-fetch-site") === "cross-site") throw forbidden("Cross-site request refused");
+  const origin = request.headers.get("origin");
+  if (!origin) return;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw forbidden("Cross-site request refused");
+  }
+  if (originHost !== host) throw forbidden("Cross-site request refused");
+}
+
+async function authenticateUser(request: Request): Promise<UserActor> {
+  const token = bearerToken(request);
+  if (token) {
+    if (token.startsWith(API_KEY_PREFIX)) {
+      throw forbidden("Organization API keys cannot call user endpoints; use a user's session or token");
+    }
+    throw unauthenticated("Invalid bearer token");
+  }
+  const actor = await actorFromSessionToken(readCookie(request, sessionCookieName()));
+  if (!actor) throw unauthenticated("Authentication required: sign in or send a bearer token");
+  if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
+  return actor;
+}
+
+/** Resolves who is calling, as the endpoint's auth mode requires; throws 401/403 otherwise. */
+export async function authenticateRequest(request: Request, auth: EndpointAuth): Promise<Actor | null> {
+  if (auth === "public") return null;
+  if (auth === "api_key") {
+    const token = bearerToken(request);
+    if (!token) throw unauthenticated(`An organization API key is required: Authorization: Bearer ${API_KEY_PREFIX}…`);
+    const actor = await verifyApiKey(getDb(), token);
+    if (!actor) throw unauthenticated("Invalid or revoked API key");
+    return actor;
+  }
+  const actor = await authenticateUser(request);
+  if (!hasRole(actor, auth)) throw forbidden(`This needs the ${auth} role`);
+  return actor;
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import type { FeedbackStatus, FeedbackType } from "@/lib/api/schemas";
+import type { FeedbackRules } from "./feedback-rules";
+
+/** A feedback row as the service sees it. */
+export interface StoredFeedback {
+  id: string;
+  organizationId: string;
+  messageId: string;
+  userId: string;
+  feedbackType: FeedbackType;
+  reason: string | null;
+  reasonKeys: string[];
+  status: FeedbackStatus;
+  revision: number;
+  reviewedById: string | null;
+  reviewedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Everything a vote decision needs, read in one go. */
+export interface SubmissionContext {
+  messageRole: "system" | "user" | "assistant";
+  conversationOwnerId: string;
+  rules: FeedbackRules;
+  existing: StoredFeedback | null;
+}
+
+export interface VoteWrite {
+  organizationId: string;
+  messageId: string;
+  userId: string;
+  feedbackType: FeedbackType;
+  reason: string | null;
+  reasonKeys: string[];
+  status: FeedbackStatus;
+}
+
+/** What one submission writes, atomically. */
+export type VotePlan =
+  | { kind: "create"; vote: VoteWrite; enqueueGoldenExample: boolean }
+  | { kind: "update-reason"; existing: StoredFeedback; reason: string | null; reasonKeys: string[] }
+  | { kind: "change-vote"; existing: StoredFeedback; vote: VoteWrite; enqueueGoldenExample: boolean };
+
+/** Thrown when another request changed the same vote first; the service reloads and retries. */
+export class ConcurrentVoteChange extends Error {
+  constructor() {
+    super("The vote was changed by a concurrent request");
+  }
+}
+
+export type FeedbackSelection = { conversationId: string } | { messageIds: string[] };
+
+/**
+ * The feedback hot path's storage. One implementation per database (see docs/architecture.md):
+ * each reads the context in one statement and writes a vote in one transaction.
+ */
+export interface FeedbackStore {
+  /** null when the message does not exist in the organization. */
+  loadSubmissionContext(organizationId: string, userId: string, messageId: string): Promise<SubmissionContext | null>;
+  /** null when the conversation does not exist in the organization. */
+  findConversationOwner(organizationId: string, conversationId: string): Promise<string | null>;
+  listUserFeedback(organizationId: string, userId: string, selection: FeedbackSelection): Promise<StoredFeedback[]>;
+  /** Applies the plan in one transaction; throws ConcurrentVoteChange when the vote moved meanwhile. */
+  applyVote(plan: VotePlan, now: Date): Promise<StoredFeedback>;
+  /** Deletes the vote (and deactivates its auto golden example); false when the vote moved meanwhile. */
+  deleteVote(existing: StoredFeedback, now: Date): Promise<boolean>;
+}
+
+export const GOLDEN_EXAMPLE_JOB = "golden_example.sync";
+
+export function goldenExampleJobKey(feedbackId: string, revision: number): string {
+  return `${GOLDEN_EXAMPLE_JOB}:${feedbackId}:${revision}`;
+}

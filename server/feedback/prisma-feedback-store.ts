@@ -1,0 +1,182 @@
+import "server-only";
+import type { Db, Tx } from "@/server/db/client";
+import { Prisma } from "@/server/db/generated/sqlite/client";
+import { feedbackRulesFromSettings } from "@/server/settings/feedback-rules-from-settings";
+import {
+  ConcurrentVoteChange,
+  GOLDEN_EXAMPLE_JOB,
+  goldenExampleJobKey,
+  type FeedbackSelection,
+  type FeedbackStore,
+  type StoredFeedback,
+  type SubmissionContext,
+  type VotePlan,
+} from "./feedback-store";
+
+const feedbackSelect = {
+  id: true,
+  organizationId: true,
+  messageId: true,
+  userId: true,
+  feedbackType: true,
+  reason: true,
+  reasonKeys: true,
+  status: true,
+  revision: true,
+  reviewedById: true,
+  reviewedAt: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+type FeedbackRow = Prisma.FeedbackGetPayload<{ select: typeof feedbackSelect }>;
+
+function toStored(row: FeedbackRow): StoredFeedback {
+  return { ...row, reasonKeys: Array.isArray(row.reasonKeys) ? (row.reasonKeys as string[]) : [] };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/** Deactivates the auto-created golden example of a vote that is changing or going away, with an audit entry. */
+async function deactivateAutoGoldenExample(tx: Tx, existing: StoredFeedback, cause: "vote_changed" | "vote_withdrawn", now: Date) {
+  const example = await tx.goldenExample.findFirst({
+    where: { feedbackId: existing.id, approvalType: "auto", isActive: true },
+    select: { id: true },
+  });
+  if (!example) return;
+  await tx.goldenExample.update({ where: { id: example.id }, data: { isActive: false, updatedAt: now } });
+  await tx.auditLog.create({
+    data: {
+      organizationId: existing.organizationId,
+      actorUserId: existing.userId,
+      actorType: "user",
+      action: "golden_example.deactivated",
+      targetType: "golden_example",
+      targetId: example.id,
+      data: { feedback_id: existing.id, cause },
+      createdAt: now,
+    },
+  });
+}
+
+async function enqueueGoldenExampleJob(tx: Tx, feedback: StoredFeedback, now: Date) {
+  await tx.job.upsert({
+    where: { dedupeKey: goldenExampleJobKey(feedback.id, feedback.revision) },
+    create: {
+      organizationId: feedback.organizationId,
+      type: GOLDEN_EXAMPLE_JOB,
+      payload: { feedback_id: feedback.id, revision: feedback.revision },
+      dedupeKey: goldenExampleJobKey(feedback.id, feedback.revision),
+      runAt: now,
+    },
+    update: {},
+  });
+}
+
+/** The store for PostgreSQL (and any provider) through Prisma's query API. */
+export class PrismaFeedbackStore implements FeedbackStore {
+  constructor(private readonly db: Db) {}
+
+  async loadSubmissionContext(organizationId: string, userId: string, messageId: string): Promise<SubmissionContext | null> {
+    const message = await this.db.message.findFirst({
+      where: { id: messageId, organizationId },
+      select: {
+        role: true,
+        conversation: { select: { userId: true } },
+        feedback: { where: { userId }, select: feedbackSelect, take: 1 },
+        organization: { select: { settings: true } },
+      },
+    });
+    if (!message) return null;
+    const existing = message.feedback[0];
+    return {
+      messageRole: message.role,
+      conversationOwnerId: message.conversation.userId,
+      rules: feedbackRulesFromSettings(message.organization.settings),
+      existing: existing ? toStored(existing) : null,
+    };
+  }
+
+  async findConversationOwner(organizationId: string, conversationId: string): Promise<string | null> {
+    const conversation = await this.db.conversation.findFirst({
+      where: { id: conversationId, organizationId },
+      select: { userId: true },
+    });
+    return conversation?.userId ?? null;
+  }
+
+  async listUserFeedback(organizationId: string, userId: string, selection: FeedbackSelection): Promise<StoredFeedback[]> {
+    const rows = await this.db.feedback.findMany({
+      where: {
+        organizationId,
+        userId,
+        ...("conversationId" in selection
+          ? { message: { conversationId: selection.conversationId } }
+          : { messageId: { in: selection.messageIds } }),
+      },
+      select: feedbackSelect,
+      orderBy: { createdAt: "asc" },
+    });
+    return rows.map(toStored);
+  }
+
+  async applyVote(plan: VotePlan, now: Date): Promise<StoredFeedback> {
+    try {
+      return await this.db.$transaction(async (tx) => {
+        if (plan.kind === "create") {
+          const created = toStored(
+            await tx.feedback.create({
+              data: { ...plan.vote, reasonKeys: plan.vote.reasonKeys, createdAt: now, updatedAt: now },
+              select: feedbackSelect,
+            }),
+          );
+          if (plan.enqueueGoldenExample) await enqueueGoldenExampleJob(tx, created, now);
+          return created;
+        }
+        const { existing } = plan;
+        const data =
+          plan.kind === "update-reason"
+            ? { reason: plan.reason, reasonKeys: plan.reasonKeys, updatedAt: now }
+            : {
+                feedbackType: plan.vote.feedbackType,
+                reason: plan.vote.reason,
+                reasonKeys: plan.vote.reasonKeys,
+                status: plan.vote.status,
+                revision: existing.revision + 1,
+                reviewedById: null,
+                reviewedAt: null,
+                dismissalReason: null,
+                updatedAt: now,
+              };
+        const { count } = await tx.feedback.updateMany({ where: { id: existing.id, revision: existing.revision }, data });
+        if (count === 0) throw new ConcurrentVoteChange();
+        const updated = toStored(await tx.feedback.findUniqueOrThrow({ where: { id: existing.id }, select: feedbackSelect }));
+        if (plan.kind === "change-vote") {
+          await deactivateAutoGoldenExample(tx, existing, "vote_changed", now);
+          if (plan.enqueueGoldenExample) await enqueueGoldenExampleJob(tx, updated, now);
+        }
+        return updated;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConcurrentVoteChange();
+      throw error;
+    }
+  }
+
+  async deleteVote(existing: StoredFeedback, now: Date): Promise<boolean> {
+    try {
+      await this.db.$transaction(async (tx) => {
+        // Before the delete: deleting the feedback detaches its golden example (SET NULL).
+        await deactivateAutoGoldenExample(tx, existing, "vote_withdrawn", now);
+        const { count } = await tx.feedback.deleteMany({ where: { id: existing.id, revision: existing.revision } });
+        if (count === 0) throw new ConcurrentVoteChange();
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof ConcurrentVoteChange) return false;
+      throw error;
+    }
+  }
+}

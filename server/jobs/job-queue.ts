@@ -1,0 +1,105 @@
+import "server-only";
+import type { Db, Queryable } from "@/server/db/client";
+
+export interface ClaimedJob {
+  id: string;
+  type: string;
+  payload: unknown;
+  organizationId: string | null;
+  /** Attempts including this one; the claim's fencing token. */
+  attempts: number;
+  maxAttempts: number;
+}
+
+export interface ClaimOptions {
+  workerId: string;
+  limit: number;
+  leaseMs: number;
+  now: Date;
+}
+
+const MAX_BACKOFF_MS = 10 * 60_000;
+
+/** Exponential backoff with jitter: ~2 s, 4 s, 8 s … capped at 10 minutes. */
+export function retryDelayMs(attempts: number, random: () => number = Math.random): number {
+  const base = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempts);
+  return Math.round(base * (0.75 + random() * 0.5));
+}
+
+export async function enqueueJob(
+  db: Queryable,
+  job: { type: string; payload: object; organizationId?: string | null; dedupeKey?: string; runAt?: Date },
+): Promise<void> {
+  const data = { type: job.type, payload: job.payload, organizationId: job.organizationId ?? null, runAt: job.runAt ?? new Date() };
+  if (job.dedupeKey) {
+    await db.job.upsert({ where: { dedupeKey: job.dedupeKey }, create: { ...data, dedupeKey: job.dedupeKey }, update: {} });
+  } else {
+    await db.job.create({ data });
+  }
+}
+
+/**
+ * Claims due jobs (and jobs whose lease ran out: their worker died) for this worker. Each claim
+ * is a compare-and-set on the attempt counter, so when several app instances poll one database
+ * exactly one of them wins a job, on SQLite and PostgreSQL alike.
+ */
+export async function claimDueJobs(db: Db, options: ClaimOptions): Promise<ClaimedJob[]> {
+  const { now } = options;
+  const candidates = await db.job.findMany({
+    where: {
+      OR: [
+        { status: "pending", runAt: { lte: now } },
+        { status: "running", lockedUntil: { lt: now } },
+      ],
+    },
+    orderBy: { runAt: "asc" },
+    take: options.limit * 2,
+    select: { id: true, type: true, payload: true, organizationId: true, attempts: true, maxAttempts: true, status: true },
+  });
+  const claimed: ClaimedJob[] = [];
+  for (const candidate of candidates) {
+    if (claimed.length >= options.limit) break;
+    if (candidate.attempts >= candidate.maxAttempts) {
+      // Its last attempt died with its worker: give up rather than loop forever.
+      await db.job.updateMany({
+        where: { id: candidate.id, attempts: candidate.attempts, status: candidate.status },
+        data: { status: "failed", lockedBy: null, lockedUntil: null, lastError: candidate.status === "running" ? "lease expired on the last attempt" : undefined },
+      });
+      continue;
+    }
+    const { count } = await db.job.updateMany({
+      where: { id: candidate.id, attempts: candidate.attempts, status: candidate.status },
+      data: {
+        status: "running",
+        attempts: candidate.attempts + 1,
+        lockedBy: options.workerId,
+        lockedUntil: new Date(now.getTime() + options.leaseMs),
+      },
+    });
+    if (count === 1) claimed.push({ ...candidate, attempts: candidate.attempts + 1 });
+  }
+  return claimed;
+}
+
+/** Marks a claimed job done; a no-op when the lease was lost and another worker owns it now. */
+export async function completeJob(db: Db, job: ClaimedJob, workerId: string, now: Date): Promise<void> {
+  await db.job.updateMany({
+    where: { id: job.id, lockedBy: workerId, attempts: job.attempts },
+    data: { status: "succeeded", completedAt: now, lockedBy: null, lockedUntil: null, lastError: null },
+  });
+}
+
+export async function failJob(db: Db, job: ClaimedJob, workerId: string, error: unknown, now: Date): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  const exhausted = job.attempts >= job.maxAttempts;
+  await db.job.updateMany({
+    where: { id: job.id, lockedBy: workerId, attempts: job.attempts },
+    data: {
+      status: exhausted ? "failed" : "pending",
+      runAt: exhausted ? undefined : new Date(now.getTime() + retryDelayMs(job.attempts)),
+      lockedBy: null,
+      lockedUntil: null,
+      lastError: message.slice(0, 2000),
+    },
+  });
+}

@@ -1,0 +1,49 @@
+// Calls real route handlers the way Next.js does, with a signed-in user's session cookie.
+import type { Role } from "@/server/db/generated/sqlite/enums";
+import { getAuthSecret, sessionCookieName } from "@/server/auth/auth-secret";
+import { encodeSessionToken } from "@/server/auth/session-token";
+
+type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+export interface TestUser {
+  id: string;
+  email: string;
+  name: string | null;
+}
+
+export async function sessionCookie(user: TestUser, organizationId: string, role: Role): Promise<string> {
+  const token = await encodeSessionToken(
+    { sub: user.id, email: user.email, name: user.name, org: organizationId, role },
+    getAuthSecret(),
+    3600,
+  );
+  return `${sessionCookieName()}=${token}`;
+}
+
+export interface CallOptions {
+  method?: string;
+  path?: string;
+  params?: Record<string, string>;
+  /** An object is sent as JSON; a string is sent as it is. */
+  body?: unknown;
+  cookie?: string;
+  headers?: Record<string, string>;
+}
+
+export async function callRoute(handler: RouteHandler, options: CallOptions = {}): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.cookie) headers.cookie = options.cookie;
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
+    headers["content-type"] ??= "application/json";
+  }
+  const request = new Request(`http://localhost:3000${options.path ?? "/api/test"}`, {
+    method: options.method ?? (body === undefined ? "GET" : "POST"),
+    headers,
+    body,
+  });
+  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+}

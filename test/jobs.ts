@@ -1,0 +1,11 @@
+// Runs queued background jobs to completion, as the app's worker would.
+import type { Db } from "@/server/db/client";
+import { JOB_HANDLERS } from "@/server/jobs/job-handlers";
+import { JobWorker } from "@/server/jobs/job-worker";
+
+export async function drainJobs(db: Db): Promise<number> {
+  const worker = new JobWorker(db, { handlers: JOB_HANDLERS, workerId: "test-drain" });
+  let total = 0;
+  for (let ran = await worker.runOnce(); ran > 0; ran = await worker.runOnce()) total += ran;
+  return total;
+}
