@@ -79,7 +79,6 @@ export default defineConfig({
             }),
             instances: [{ browser: "chromium" }],
           },
-          setupFiles: [".storybook/vitest.setup.ts"],
         },
       },
     ],
