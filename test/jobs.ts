@@ -3,8 +3,9 @@ import type { Db } from "@/server/db/client";
 import { JOB_HANDLERS } from "@/server/jobs/job-handlers";
 import { JobWorker } from "@/server/jobs/job-worker";
 
-export async function drainJobs(db: Db): Promise<number> {
-  const worker = new JobWorker(db, { handlers: JOB_HANDLERS, workerId: "test-drain" });
+/** Runs the organization's due jobs (other test files share the database and run their own). */
+export async function drainJobs(db: Db, organizationId: string): Promise<number> {
+  const worker = new JobWorker(db, { handlers: JOB_HANDLERS, workerId: "test-drain", organizationId });
   let total = 0;
   for (let ran = await worker.runOnce(); ran > 0; ran = await worker.runOnce()) total += ran;
   return total;

@@ -16,6 +16,10 @@ export interface ClaimOptions {
   limit: number;
   leaseMs: number;
   now: Date;
+  /** Only these job types: a worker never takes work it has no handler for (e.g. mid-deploy). */
+  types?: string[];
+  /** Only this organization's jobs (a dedicated worker for one tenant; test isolation). */
+  organizationId?: string;
 }
 
 const MAX_BACKOFF_MS = 10 * 60_000;
@@ -47,6 +51,8 @@ export async function claimDueJobs(db: Db, options: ClaimOptions): Promise<Claim
   const { now } = options;
   const candidates = await db.job.findMany({
     where: {
+      ...(options.types ? { type: { in: options.types } } : {}),
+      ...(options.organizationId ? { organizationId: options.organizationId } : {}),
       OR: [
         { status: "pending", runAt: { lte: now } },
         { status: "running", lockedUntil: { lt: now } },

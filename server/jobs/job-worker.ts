@@ -14,6 +14,7 @@ export interface JobWorkerOptions {
   batchSize?: number;
   leaseMs?: number;
   now?: () => Date;
+  organizationId?: string;
 }
 
 /**
@@ -45,12 +46,12 @@ export class JobWorker {
       limit: this.options.batchSize ?? 10,
       leaseMs: this.options.leaseMs ?? 60_000,
       now: this.now(),
+      types: Object.keys(this.options.handlers),
+      organizationId: this.options.organizationId,
     });
     for (const job of jobs) {
-      const handler = this.options.handlers[job.type];
       try {
-        if (!handler) throw new Error(`No handler for job type "${job.type}"`);
-        await handler(this.db, job);
+        await this.options.handlers[job.type]!(this.db, job);
         await completeJob(this.db, job, this.workerId, this.now());
       } catch (error) {
         console.error(`[jobs] ${job.type} ${job.id} attempt ${job.attempts} failed`, error);

@@ -55,7 +55,7 @@ describe(`POST /api/feedback (${getDatabaseProvider()})`, () => {
       ["golden_example.sync", "pending", { feedback_id: body.id, revision: 1 }],
     ]);
 
-    await drainJobs(db);
+    await drainJobs(db, s.organization.id);
     const example = await db.goldenExample.findUniqueOrThrow({ where: { feedbackId: body.id } });
     expect(example).toMatchObject({
       approvalType: "auto",
@@ -87,7 +87,7 @@ describe(`POST /api/feedback (${getDatabaseProvider()})`, () => {
 
     // Back to positive: the same golden example comes back, still one per feedback.
     expect((await post(s, { message_id: s.answer.id, feedback_type: "positive" })).status).toBe(200);
-    await drainJobs(db);
+    await drainJobs(db, s.organization.id);
     expect(await db.goldenExample.findMany({ where: { feedbackId: body.id } })).toEqual([
       expect.objectContaining({ id: example.id, isActive: true }),
     ]);
@@ -236,7 +236,7 @@ describe(`reading and withdrawing (${getDatabaseProvider()})`, () => {
   it("DELETE withdraws the vote (204), is idempotent, and deactivates its auto golden example", async () => {
     const s = await setup();
     const created = FeedbackResponseSchema.parse((await post(s, { message_id: s.answer.id, feedback_type: "positive" })).body);
-    await drainJobs(db);
+    await drainJobs(db, s.organization.id);
     const del = () => callRoute(withdraw, { method: "DELETE", params: { message_id: s.answer.id }, cookie: s.memberCookie });
     expect(await del()).toMatchObject({ status: 204, body: undefined });
     expect(await db.feedback.count({ where: { id: created.id } })).toBe(0);
