@@ -13,6 +13,7 @@ export interface Endpoint<
   Params extends z.ZodType = z.ZodType,
   Query extends z.ZodType = z.ZodType,
   Body extends z.ZodType = z.ZodType,
+  Auth extends EndpointAuth = EndpointAuth,
 > {
   id: string;
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -20,7 +21,7 @@ export interface Endpoint<
   tag: string;
   summary: string;
   description?: string;
-  auth: EndpointAuth;
+  auth: Auth;
   params?: Params;
   query?: Query;
   body?: Body;
@@ -29,8 +30,8 @@ export interface Endpoint<
   errors: number[];
 }
 
-export function defineEndpoint<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
-  endpoint: Endpoint<P, Q, B>,
-): Endpoint<P, Q, B> {
+export function defineEndpoint<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, A extends EndpointAuth>(
+  endpoint: Endpoint<P, Q, B, A>,
+): Endpoint<P, Q, B, A> {
   return endpoint;
 }

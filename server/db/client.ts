@@ -13,26 +13,30 @@ export type Tx = Prisma.TransactionClient;
 /** Anything that can run queries: the client itself or an open transaction. */
 export type Queryable = Db | Tx;
 
+const configs = new WeakMap<Db, DatabaseConfig>();
+
 export function createPrismaClient(database: DatabaseConfig): Db {
   const adapter = createDriverAdapter(database);
-  if (database.provider === "postgresql") {
-    return new PostgresClient({ adapter }) as unknown as Db;
-  }
-  return new SqliteClient({ adapter });
+  const client = database.provider === "postgresql" ? (new PostgresClient({ adapter }) as unknown as Db) : new SqliteClient({ adapter });
+  configs.set(client, database);
+  return client;
 }
 
-const globalForDb = globalThis as unknown as { feedbackKitDb?: { client: Db; provider: DatabaseConfig["provider"] } };
+/** The database a client was created for. */
+export function getDatabaseConfig(db: Db): DatabaseConfig {
+  const config = configs.get(db);
+  if (!config) throw new Error("This client was not created by createPrismaClient");
+  return config;
+}
+
+const globalForDb = globalThis as unknown as { feedbackKitDb?: Db };
 
 /** The process-wide client for the configured DATABASE_URL (survives dev-server reloads). */
 export function getDb(): Db {
-  globalForDb.feedbackKitDb ??= (() => {
-    const database = resolveDatabaseConfig();
-    return { client: createPrismaClient(database), provider: database.provider };
-  })();
-  return globalForDb.feedbackKitDb.client;
+  globalForDb.feedbackKitDb ??= createPrismaClient(resolveDatabaseConfig());
+  return globalForDb.feedbackKitDb;
 }
 
 export function getDatabaseProvider(): DatabaseConfig["provider"] {
-  getDb();
-  return globalForDb.feedbackKitDb!.provider;
+  return getDatabaseConfig(getDb()).provider;
 }

@@ -1,0 +1,211 @@
+// `npm run bench`: serves the production build on a fresh SQLite database and measures, in one
+// run and side by side, the bare handler (the framework's ceiling here), POST /api/feedback (new
+// votes and vote changes), the single read and the batch read of a 200-message conversation.
+// Writes docs/benchmarks.md. Usage: npm run bench [-- --duration 8 --connections 50]
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import autocannon from "autocannon";
+import { resolveDatabaseConfig } from "@/prisma/database-url";
+import { encodeSessionToken } from "@/server/auth/session-token";
+import { createPrismaClient } from "@/server/db/client";
+import { deployMigrations } from "./lib/prisma-cli";
+
+const args = new Map<string, string>();
+for (let index = 2; index < process.argv.length; index += 2) args.set(process.argv[index]!.replace(/^--/, ""), process.argv[index + 1]!);
+const DURATION = Number(args.get("duration") ?? 8);
+const CONNECTIONS = Number(args.get("connections") ?? 50);
+const PORT = Number(args.get("port") ?? 3200);
+const BASE = `http://127.0.0.1:${PORT}`;
+const SECRET = "feedback-kit-bench-secret";
+const DATABASE_FILE = ".data/bench.db";
+const NEW_VOTE_MESSAGES = 40_000;
+const CHANGE_MESSAGES = 2_000;
+
+async function prepareDatabase() {
+  mkdirSync(".data", { recursive: true });
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${DATABASE_FILE}${suffix}`, { force: true });
+  const database = resolveDatabaseConfig(`file:./${DATABASE_FILE}`);
+  deployMigrations(database.url, { quiet: true });
+  const db = createPrismaClient(database);
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  const organization = await db.organization.create({ data: { slug: "bench", name: "Bench" } });
+  const user = await db.user.create({ data: { email: "bench@bench.test", name: "Bench" } });
+  await db.membership.create({ data: { organizationId: organization.id, userId: user.id, role: "member" } });
+  await db.feedbackSettings.create({
+    data: { organizationId: organization.id, reasonOptions: { positive: [], negative: [] }, allowedOrigins: [] },
+  });
+
+  const makeConversation = async (assistantMessages: number) => {
+    const conversation = await db.conversation.create({ data: { organizationId: organization.id, userId: user.id } });
+    const rows = Array.from({ length: assistantMessages * 2 }, (_, position) => ({
+      id: `${conversation.id}-${position}`,
+      organizationId: organization.id,
+      conversationId: conversation.id,
+      role: position % 2 === 0 ? ("user" as const) : ("assistant" as const),
+      content: position % 2 === 0 ? `Question ${position}` : `Answer ${position}`,
+      position,
+    }));
+    for (let start = 0; start < rows.length; start += 5_000) await db.message.createMany({ data: rows.slice(start, start + 5_000) });
+    return { id: conversation.id, assistantIds: rows.filter((row) => row.role === "assistant").map((row) => row.id) };
+  };
+  const fresh = await makeConversation(NEW_VOTE_MESSAGES);
+  const changing = await makeConversation(CHANGE_MESSAGES);
+  const batch = await makeConversation(100); // 200 messages
+
+  // Existing votes: every "changing" message, and half of the batch conversation.
+  const vote = (messageId: string, index: number) => ({
+    organizationId: organization.id,
+    messageId,
+    userId: user.id,
+    feedbackType: index % 2 === 0 ? ("positive" as const) : ("negative" as const),
+    status: "pending" as const,
+  });
+  await db.feedback.createMany({ data: changing.assistantIds.map(vote) });
+  await db.feedback.createMany({ data: batch.assistantIds.map(vote) });
+  await db.$disconnect();
+
+  const cookie = `next-auth.session-token=${await encodeSessionToken(
+    { sub: user.id, email: user.email, name: user.name, org: organization.id, role: "member" },
+    SECRET,
+    3600,
+  )}`;
+  return { database, cookie, fresh, changing, batch };
+}
+
+function startServer(databaseUrl: string): ChildProcess {
+  const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: BASE, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  return server;
+}
+
+async function waitForServer() {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the server did not start");
+}
+
+interface Scenario {
+  name: string;
+  options: autocannon.Options;
+}
+
+interface Measurement {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function measure(scenario: Scenario): Promise<Measurement> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...scenario.options });
+  return {
+    name: scenario.name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+async function main() {
+  const { database, cookie, fresh, changing, batch } = await prepareDatabase();
+  const headers = { cookie, "content-type": "application/json" };
+  let nextFresh = 0;
+  let nextChange = 0;
+  const scenarios: Scenario[] = [
+    { name: "bare handler `GET /api/health` (ceiling)", options: { url: `${BASE}/api/health` } },
+    {
+      name: "`POST /api/feedback`, new votes",
+      options: {
+        url: `${BASE}/api/feedback`,
+        method: "POST",
+        headers,
+        requests: [
+          {
+            setupRequest: (request) => ({
+              ...request,
+              body: JSON.stringify({ message_id: fresh.assistantIds[nextFresh++ % fresh.assistantIds.length], feedback_type: "positive" }),
+            }),
+          },
+        ],
+      },
+    },
+    {
+      name: "`POST /api/feedback`, vote changes",
+      options: {
+        url: `${BASE}/api/feedback`,
+        method: "POST",
+        headers,
+        requests: [
+          {
+            setupRequest: (request) => {
+              const index = nextChange++;
+              const round = Math.floor(index / changing.assistantIds.length);
+              // Each visit to a message flips its vote (they start alternating positive/negative).
+              const position = index % changing.assistantIds.length;
+              const type = (position + round + 1) % 2 === 0 ? "positive" : "negative";
+              return { ...request, body: JSON.stringify({ message_id: changing.assistantIds[position], feedback_type: type }) };
+            },
+          },
+        ],
+      },
+    },
+    { name: "`GET /api/feedback/message/{id}`", options: { url: `${BASE}/api/feedback/message/${batch.assistantIds[7]}`, headers } },
+    { name: "`GET /api/feedback/conversation/{id}` (200 messages, 100 votes)", options: { url: `${BASE}/api/feedback/conversation/${batch.id}`, headers } },
+  ];
+
+  const server = startServer(database.url);
+  try {
+    await waitForServer();
+    // Warm up every route (compilation caches, prepared statements, JIT) before measuring.
+    for (const scenario of scenarios) await autocannon({ ...scenario.options, connections: 10, duration: 2 });
+    const results: Measurement[] = [];
+    for (const scenario of scenarios) {
+      const measurement = await measure(scenario);
+      console.log(`${measurement.name}: ${measurement.requestsPerSecond.toFixed(0)} req/s, p50 ${measurement.p50} ms, p99 ${measurement.p99} ms, non-2xx ${measurement.non2xx}`);
+      results.push(measurement);
+    }
+    writeReport(results);
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+function writeReport(results: Measurement[]) {
+  const ceiling = results[0]!.requestsPerSecond;
+  const rows = results.map(
+    (result) =>
+      `| ${result.name} | ${result.requestsPerSecond.toFixed(0)} | ${result.p50} | ${result.p99} | ${((100 * result.requestsPerSecond) / ceiling).toFixed(0)}% | ${result.non2xx + result.errors} |`,
+  );
+  const report = `# Benchmarks
+
+Produced by \`npm run bench -- --duration ${DURATION} --connections ${CONNECTIONS}\` on ${new Date().toISOString().slice(0, 10)}
+(${os.cpus().length} cores, Node ${process.version}, production build via \`next start\`, SQLite default
+database in WAL mode, autocannon on the same machine with ${CONNECTIONS} connections for ${DURATION} s per row).
+Absolute numbers drift between runs; the ratio to the bare handler, measured in the same run, is
+what the targets are about.
+
+| scenario | req/s | p50 ms | p99 ms | of bare handler | non-2xx / errors |
+| --- | ---: | ---: | ---: | ---: | ---: |
+${rows.join("\n")}
+
+Targets (issue #3): POST ≥ 50% of the bare handler; the single read and the 200-message batch read
+≥ 70%; p99 under 50 ms at 50 connections.
+`;
+  writeFileSync("docs/benchmarks.md", report);
+  console.log("\nWrote docs/benchmarks.md");
+}
+
+await main();

@@ -1,0 +1,266 @@
+import "server-only";
+import Database from "better-sqlite3";
+import { sqlitePragmas } from "@/prisma/driver-adapter";
+import type { FeedbackStatus, FeedbackType } from "@/lib/api/schemas";
+import { createId } from "@/server/db/create-id";
+import { feedbackRulesFromSettings } from "@/server/settings/feedback-rules-from-settings";
+import {
+  ConcurrentVoteChange,
+  GOLDEN_EXAMPLE_JOB,
+  goldenExampleJobKey,
+  type FeedbackSelection,
+  type FeedbackStore,
+  type StoredFeedback,
+  type SubmissionContext,
+  type VotePlan,
+} from "./feedback-store";
+
+/*
+ * The embedded database's hot path, on a better-sqlite3 connection of its own: prepared
+ * statements and synchronous transactions cost tens of microseconds where a Prisma query costs
+ * most of a millisecond (docs/benchmarks.md). Rows are written exactly as Prisma's SQLite adapter
+ * writes them (ISO-8601 text timestamps, 0/1 booleans, JSON text), so both read each other's rows;
+ * the contract tests run every endpoint through this store on SQLite and through
+ * PrismaFeedbackStore on PostgreSQL.
+ *
+ * The connection never waits for a lock synchronously (that would block the event loop while
+ * Prisma's connection, which needs the loop to finish its transaction, holds the lock): it fails
+ * fast with SQLITE_BUSY and the write is retried after a short asynchronous pause.
+ */
+
+interface FeedbackRow {
+  id: string;
+  organizationId: string;
+  messageId: string;
+  userId: string;
+  feedbackType: FeedbackType;
+  reason: string | null;
+  reasonKeys: string | null;
+  status: FeedbackStatus;
+  revision: number;
+  reviewedById: string | null;
+  reviewedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface ContextRow {
+  role: SubmissionContext["messageRole"];
+  conversationOwnerId: string;
+  settingsOrganizationId: string | null;
+  feedbackEnabled: number | null;
+  autoApprovePositive: number | null;
+  autoApproveNegative: number | null;
+  requireReasonPositive: number | null;
+  requireReasonNegative: number | null;
+  maxReasonLength: number | null;
+  reasonOptions: string | null;
+}
+
+const FEEDBACK_COLUMNS = `f."id", f."organizationId", f."messageId", f."userId", f."feedbackType", f."reason", f."reasonKeys",
+  f."status", f."revision", f."reviewedById", f."reviewedAt", f."createdAt", f."updatedAt"`;
+
+/** Prisma's SQLite adapter stores DateTime as ISO-8601 with an explicit +00:00 offset. */
+const toSqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
+
+function toStored(row: FeedbackRow): StoredFeedback {
+  return {
+    ...row,
+    reasonKeys: row.reasonKeys ? (JSON.parse(row.reasonKeys) as string[]) : [],
+    reviewedAt: row.reviewedAt ? new Date(row.reviewedAt) : null,
+    createdAt: new Date(row.createdAt),
+    updatedAt: new Date(row.updatedAt),
+  };
+}
+
+const BUSY_RETRY_LIMIT_MS = 10_000;
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === "SQLITE_BUSY" || code === "SQLITE_BUSY_SNAPSHOT" || code === "SQLITE_LOCKED";
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE";
+}
+
+export class SqliteFeedbackStore implements FeedbackStore {
+  private readonly sqlite: Database.Database;
+  private readonly statements;
+
+  constructor(file: string) {
+    this.sqlite = new Database(file, { timeout: 0 });
+    this.sqlite.exec(sqlitePragmas());
+    const prepare = (sql: string) => this.sqlite.prepare(sql);
+    this.statements = {
+      context: prepare(`
+        SELECT m."role", c."userId" AS "conversationOwnerId", s."organizationId" AS "settingsOrganizationId",
+               s."feedbackEnabled", s."autoApprovePositive", s."autoApproveNegative", s."requireReasonPositive",
+               s."requireReasonNegative", s."maxReasonLength", s."reasonOptions"
+          FROM "Message" m
+          JOIN "Conversation" c ON c."id" = m."conversationId"
+          LEFT JOIN "FeedbackSettings" s ON s."organizationId" = m."organizationId"
+         WHERE m."id" = ? AND m."organizationId" = ?`),
+      existing: prepare(`SELECT ${FEEDBACK_COLUMNS} FROM "Feedback" f WHERE f."userId" = ? AND f."messageId" = ?`),
+      byId: prepare(`SELECT ${FEEDBACK_COLUMNS} FROM "Feedback" f WHERE f."id" = ?`),
+      conversationOwner: prepare(`SELECT "userId" FROM "Conversation" WHERE "id" = ? AND "organizationId" = ?`),
+      byConversation: prepare(`
+        SELECT ${FEEDBACK_COLUMNS} FROM "Feedback" f JOIN "Message" m ON m."id" = f."messageId"
+         WHERE f."organizationId" = ? AND f."userId" = ? AND m."conversationId" = ? ORDER BY f."createdAt"`),
+      byMessageIds: prepare(`
+        SELECT ${FEEDBACK_COLUMNS} FROM "Feedback" f
+         WHERE f."organizationId" = ? AND f."userId" = ? AND f."messageId" IN (SELECT value FROM json_each(?))
+         ORDER BY f."createdAt"`),
+      insert: prepare(`
+        INSERT INTO "Feedback" ("id", "organizationId", "messageId", "userId", "feedbackType", "reason", "reasonKeys",
+                                "status", "revision", "createdAt", "updatedAt")
+        VALUES (@id, @organizationId, @messageId, @userId, @feedbackType, @reason, @reasonKeys, @status, 1, @now, @now)`),
+      updateReason: prepare(`
+        UPDATE "Feedback" SET "reason" = @reason, "reasonKeys" = @reasonKeys, "updatedAt" = @now
+         WHERE "id" = @id AND "revision" = @revision`),
+      changeVote: prepare(`
+        UPDATE "Feedback" SET "feedbackType" = @feedbackType, "reason" = @reason, "reasonKeys" = @reasonKeys,
+               "status" = @status, "revision" = "revision" + 1, "reviewedById" = NULL, "reviewedAt" = NULL,
+               "dismissalReason" = NULL, "updatedAt" = @now
+         WHERE "id" = @id AND "revision" = @revision`),
+      delete: prepare(`DELETE FROM "Feedback" WHERE "id" = ? AND "revision" = ?`),
+      deactivateAutoExample: prepare(`
+        UPDATE "GoldenExample" SET "isActive" = 0, "updatedAt" = @now
+         WHERE "feedbackId" = @feedbackId AND "approvalType" = 'auto' AND "isActive" = 1 RETURNING "id"`),
+      audit: prepare(`
+        INSERT INTO "AuditLog" ("id", "organizationId", "actorUserId", "actorType", "action", "targetType", "targetId", "data", "createdAt")
+        VALUES (@id, @organizationId, @actorUserId, 'user', 'golden_example.deactivated', 'golden_example', @targetId, @data, @now)`),
+      enqueue: prepare(`
+        INSERT INTO "Job" ("id", "organizationId", "type", "payload", "dedupeKey", "status", "attempts", "maxAttempts", "runAt", "createdAt", "updatedAt")
+        VALUES (@id, @organizationId, '${GOLDEN_EXAMPLE_JOB}', @payload, @dedupeKey, 'pending', 0, 8, @now, @now, @now)
+        ON CONFLICT ("dedupeKey") DO NOTHING`),
+    };
+  }
+
+  async loadSubmissionContext(organizationId: string, userId: string, messageId: string): Promise<SubmissionContext | null> {
+    const row = this.statements.context.get(messageId, organizationId) as ContextRow | undefined;
+    if (!row) return null;
+    const existing = this.statements.existing.get(userId, messageId) as FeedbackRow | undefined;
+    return {
+      messageRole: row.role,
+      conversationOwnerId: row.conversationOwnerId,
+      rules: feedbackRulesFromSettings(
+        row.settingsOrganizationId === null
+          ? null
+          : {
+              feedbackEnabled: row.feedbackEnabled === 1,
+              autoApprovePositive: row.autoApprovePositive === 1,
+              autoApproveNegative: row.autoApproveNegative === 1,
+              requireReasonPositive: row.requireReasonPositive === 1,
+              requireReasonNegative: row.requireReasonNegative === 1,
+              maxReasonLength: row.maxReasonLength ?? 0,
+              reasonOptions: row.reasonOptions ? JSON.parse(row.reasonOptions) : null,
+            },
+      ),
+      existing: existing ? toStored(existing) : null,
+    };
+  }
+
+  async findConversationOwner(organizationId: string, conversationId: string): Promise<string | null> {
+    const row = this.statements.conversationOwner.get(conversationId, organizationId) as { userId: string } | undefined;
+    return row?.userId ?? null;
+  }
+
+  async listUserFeedback(organizationId: string, userId: string, selection: FeedbackSelection): Promise<StoredFeedback[]> {
+    const rows =
+      "conversationId" in selection
+        ? this.statements.byConversation.all(organizationId, userId, selection.conversationId)
+        : this.statements.byMessageIds.all(organizationId, userId, JSON.stringify(selection.messageIds));
+    return (rows as FeedbackRow[]).map(toStored);
+  }
+
+  async applyVote(plan: VotePlan, now: Date): Promise<StoredFeedback> {
+    const at = toSqliteDate(now);
+    const write = this.sqlite.transaction((): StoredFeedback => {
+      if (plan.kind === "create") {
+        const id = createId();
+        try {
+          this.statements.insert.run({ id, ...plan.vote, reasonKeys: JSON.stringify(plan.vote.reasonKeys), now: at });
+        } catch (error) {
+          if (isUniqueViolation(error)) throw new ConcurrentVoteChange();
+          throw error;
+        }
+        const created = toStored(this.statements.byId.get(id) as FeedbackRow);
+        if (plan.enqueueGoldenExample) this.enqueueGoldenExample(created, at);
+        return created;
+      }
+      const { existing } = plan;
+      const changed =
+        plan.kind === "update-reason"
+          ? this.statements.updateReason.run({ id: existing.id, revision: existing.revision, reason: plan.reason, reasonKeys: JSON.stringify(plan.reasonKeys), now: at })
+          : this.statements.changeVote.run({
+              id: existing.id,
+              revision: existing.revision,
+              feedbackType: plan.vote.feedbackType,
+              reason: plan.vote.reason,
+              reasonKeys: JSON.stringify(plan.vote.reasonKeys),
+              status: plan.vote.status,
+              now: at,
+            });
+      if (changed.changes === 0) throw new ConcurrentVoteChange();
+      const updated = toStored(this.statements.byId.get(existing.id) as FeedbackRow);
+      if (plan.kind === "change-vote") {
+        this.deactivateAutoGoldenExample(existing, "vote_changed", at);
+        if (plan.enqueueGoldenExample) this.enqueueGoldenExample(updated, at);
+      }
+      return updated;
+    });
+    return this.withBusyRetry(() => write.immediate());
+  }
+
+  async deleteVote(existing: StoredFeedback, now: Date): Promise<boolean> {
+    const at = toSqliteDate(now);
+    const remove = this.sqlite.transaction((): boolean => {
+      // Before the delete: deleting the feedback detaches its golden example (SET NULL).
+      this.deactivateAutoGoldenExample(existing, "vote_withdrawn", at);
+      if (this.statements.delete.run(existing.id, existing.revision).changes === 0) throw new ConcurrentVoteChange();
+      return true;
+    });
+    try {
+      return await this.withBusyRetry(() => remove.immediate());
+    } catch (error) {
+      if (error instanceof ConcurrentVoteChange) return false;
+      throw error;
+    }
+  }
+
+  private enqueueGoldenExample(feedback: StoredFeedback, at: string) {
+    this.statements.enqueue.run({
+      id: createId(),
+      organizationId: feedback.organizationId,
+      payload: JSON.stringify({ feedback_id: feedback.id, revision: feedback.revision }),
+      dedupeKey: goldenExampleJobKey(feedback.id, feedback.revision),
+      now: at,
+    });
+  }
+
+  private deactivateAutoGoldenExample(existing: StoredFeedback, cause: "vote_changed" | "vote_withdrawn", at: string) {
+    const example = this.statements.deactivateAutoExample.get({ feedbackId: existing.id, now: at }) as { id: string } | undefined;
+    if (!example) return;
+    this.statements.audit.run({
+      id: createId(),
+      organizationId: existing.organizationId,
+      actorUserId: existing.userId,
+      targetId: example.id,
+      data: JSON.stringify({ feedback_id: existing.id, cause }),
+      now: at,
+    });
+  }
+
+  private async withBusyRetry<T>(run: () => T): Promise<T> {
+    const deadline = Date.now() + BUSY_RETRY_LIMIT_MS;
+    for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
+      try {
+        return run();
+      } catch (error) {
+        if (!isBusy(error) || Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
+  }
+}
