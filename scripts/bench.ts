@@ -76,7 +76,7 @@ async function prepareDatabase() {
 function startServer(databaseUrl: string): ChildProcess {
   const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], {
     env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: BASE, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", "ignore", "inherit"],
   });
   return server;
 }
@@ -119,7 +119,16 @@ async function measure(scenario: Scenario): Promise<Measurement> {
   };
 }
 
+async function assertPortFree() {
+  const answered = await fetch(`${BASE}/api/health`).then(
+    () => true,
+    () => false,
+  );
+  if (answered) throw new Error(`Something already listens on port ${PORT}: stop it or pass --port`);
+}
+
 async function main() {
+  await assertPortFree();
   const { database, cookie, fresh, changing, batch } = await prepareDatabase();
   const headers = { cookie, "content-type": "application/json" };
   let nextFresh = 0;

@@ -7,6 +7,9 @@ import {
 } from "./conversation-schemas";
 import { ConversationIdParamsSchema } from "./schemas";
 
+/** Room for a batch of long assistant answers (content is capped per message by the schema). */
+export const INGESTION_MAX_BODY_BYTES = 4 * 1024 * 1024;
+
 export const createConversation = defineEndpoint({
   id: "createConversation",
   method: "POST",
@@ -21,6 +24,7 @@ export const createConversation = defineEndpoint({
     "user's conversation or a message `external_id` is already used by another conversation.",
   auth: "api_key",
   body: CreateConversationBodySchema,
+  maxBodyBytes: INGESTION_MAX_BODY_BYTES,
   responses: {
     201: { description: "Conversation created", schema: ConversationResponseSchema },
     200: { description: "A conversation with this external_id already existed; returned unchanged", schema: ConversationResponseSchema },
@@ -42,6 +46,7 @@ export const appendMessages = defineEndpoint({
   auth: "api_key",
   params: ConversationIdParamsSchema,
   body: AppendMessagesBodySchema,
+  maxBodyBytes: INGESTION_MAX_BODY_BYTES,
   responses: {
     201: { description: "Messages appended", schema: ConversationMessageListSchema },
     200: { description: "Every message already existed (a retried batch)", schema: ConversationMessageListSchema },

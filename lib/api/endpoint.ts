@@ -25,6 +25,8 @@ export interface Endpoint<
   params?: Params;
   query?: Query;
   body?: Body;
+  /** Largest accepted request body; 64 KiB unless the endpoint needs more (e.g. message ingestion). */
+  maxBodyBytes?: number;
   responses: Record<number, EndpointResponse>;
   /** Error statuses this endpoint can answer with (each with the Error body). */
   errors: number[];

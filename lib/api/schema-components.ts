@@ -161,7 +161,7 @@ export function buildSchemaComponents(roots: readonly AnySchema[]): SchemaCompon
     available.set(inputName(id), bodies.input[id] ?? {});
   }
 
-  const lookup = (schema: AnySchema, io: SchemaIo): string => {
+  const lookup = (schema: AnySchema): string => {
     const id = idOf.get(schema);
     if (id === undefined) throw new Error("OpenAPI: schema was not passed to buildSchemaComponents");
     return id;
@@ -169,12 +169,12 @@ export function buildSchemaComponents(roots: readonly AnySchema[]): SchemaCompon
 
   return {
     schemaFor(schema, io) {
-      const id = lookup(schema, io);
+      const id = lookup(schema);
       if (isInline(id)) return clone(bodies[io][id] ?? {});
       return { $ref: componentRef(io === "input" ? inputName(id) : id) };
     },
     bodyOf(schema, io) {
-      return clone(bodies[io][lookup(schema, io)] ?? {});
+      return clone(bodies[io][lookup(schema)] ?? {});
     },
     componentsFor(document) {
       const used = new Set<string>();
@@ -200,8 +200,9 @@ export function buildSchemaComponents(roots: readonly AnySchema[]): SchemaCompon
       rename(document);
 
       const components: Record<string, JsonSchema> = {};
-      for (const name of [...used].map((n) => renames.get(n) ?? n).sort()) {
-        const source = [...renames].find(([, target]) => target === name)?.[0] ?? name;
+      const entries = [...used].map((source) => ({ name: renames.get(source) ?? source, source }));
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const { name, source } of entries) {
         const body = clone(available.get(source) ?? {});
         rename(body);
         components[name] = body;

@@ -13,7 +13,10 @@ export type Tx = Prisma.TransactionClient;
 /** Anything that can run queries: the client itself or an open transaction. */
 export type Queryable = Db | Tx;
 
-const configs = new WeakMap<Db, DatabaseConfig>();
+// On globalThis: Next.js may load this module more than once (per bundle), and a client made by
+// one copy must still be recognised by another.
+const globalForDb = globalThis as unknown as { feedbackKitDb?: Db; feedbackKitDbConfigs?: WeakMap<Db, DatabaseConfig> };
+const configs = (globalForDb.feedbackKitDbConfigs ??= new WeakMap<Db, DatabaseConfig>());
 
 export function createPrismaClient(database: DatabaseConfig): Db {
   const adapter = createDriverAdapter(database);
@@ -28,8 +31,6 @@ export function getDatabaseConfig(db: Db): DatabaseConfig {
   if (!config) throw new Error("This client was not created by createPrismaClient");
   return config;
 }
-
-const globalForDb = globalThis as unknown as { feedbackKitDb?: Db };
 
 /** The process-wide client for the configured DATABASE_URL (survives dev-server reloads). */
 export function getDb(): Db {

@@ -61,6 +61,7 @@ export interface FeedbackStore {
   loadSubmissionContext(organizationId: string, userId: string, messageId: string): Promise<SubmissionContext | null>;
   /** null when the conversation does not exist in the organization. */
   findConversationOwner(organizationId: string, conversationId: string): Promise<string | null>;
+  /** The user's feedback in a conversation (in message order) or on a list of messages (oldest first). */
   listUserFeedback(organizationId: string, userId: string, selection: FeedbackSelection): Promise<StoredFeedback[]>;
   /** Applies the plan in one transaction; throws ConcurrentVoteChange when the vote moved meanwhile. */
   applyVote(plan: VotePlan, now: Date): Promise<StoredFeedback>;

@@ -117,7 +117,7 @@ export class PrismaFeedbackStore implements FeedbackStore {
           : { messageId: { in: selection.messageIds } }),
       },
       select: feedbackSelect,
-      orderBy: { createdAt: "asc" },
+      orderBy: "conversationId" in selection ? { message: { position: "asc" } } : { createdAt: "asc" },
     });
     return rows.map(toStored);
   }

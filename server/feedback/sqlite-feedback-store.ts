@@ -104,9 +104,12 @@ export class SqliteFeedbackStore implements FeedbackStore {
       existing: prepare(`SELECT ${FEEDBACK_COLUMNS} FROM "Feedback" f WHERE f."userId" = ? AND f."messageId" = ?`),
       byId: prepare(`SELECT ${FEEDBACK_COLUMNS} FROM "Feedback" f WHERE f."id" = ?`),
       conversationOwner: prepare(`SELECT "userId" FROM "Conversation" WHERE "id" = ? AND "organizationId" = ?`),
+      // CROSS JOIN fixes the join order: walk the conversation's messages, then the (user, message)
+      // unique index — never the user's whole feedback history.
       byConversation: prepare(`
-        SELECT ${FEEDBACK_COLUMNS} FROM "Feedback" f JOIN "Message" m ON m."id" = f."messageId"
-         WHERE f."organizationId" = ? AND f."userId" = ? AND m."conversationId" = ? ORDER BY f."createdAt"`),
+        SELECT ${FEEDBACK_COLUMNS} FROM "Message" m CROSS JOIN "Feedback" f
+         WHERE m."conversationId" = ? AND f."userId" = ? AND f."messageId" = m."id" AND f."organizationId" = ?
+         ORDER BY m."position"`),
       byMessageIds: prepare(`
         SELECT ${FEEDBACK_COLUMNS} FROM "Feedback" f
          WHERE f."organizationId" = ? AND f."userId" = ? AND f."messageId" IN (SELECT value FROM json_each(?))
@@ -169,7 +172,7 @@ export class SqliteFeedbackStore implements FeedbackStore {
   async listUserFeedback(organizationId: string, userId: string, selection: FeedbackSelection): Promise<StoredFeedback[]> {
     const rows =
       "conversationId" in selection
-        ? this.statements.byConversation.all(organizationId, userId, selection.conversationId)
+        ? this.statements.byConversation.all(selection.conversationId, userId, organizationId)
         : this.statements.byMessageIds.all(organizationId, userId, JSON.stringify(selection.messageIds));
     return (rows as FeedbackRow[]).map(toStored);
   }

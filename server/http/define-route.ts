@@ -51,7 +51,7 @@ export function defineRoute<E extends Endpoint>(endpoint: E, handler: (input: Ro
       const actor: Actor | null = await authenticateRequest(request, endpoint.auth);
       const params = endpoint.params ? parse(endpoint.params, await context.params, "path") : undefined;
       const query = endpoint.query ? parse(endpoint.query, queryObject(new URL(request.url)), "query") : undefined;
-      const body = endpoint.body ? parse(endpoint.body, await readJsonBody(request), "body") : undefined;
+      const body = endpoint.body ? parse(endpoint.body, await readJsonBody(request, endpoint.maxBodyBytes), "body") : undefined;
       const result = await handler({
         db: getDb(),
         actor: actor as ActorFor<E>,

@@ -1,14 +1,14 @@
 import "server-only";
 import { invalidInput } from "@/server/errors";
 
-export const MAX_BODY_BYTES = 64 * 1024;
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 /** Reads a JSON request body, rejecting empty, oversized and malformed bodies with a 400. */
-export async function readJsonBody(request: Request): Promise<unknown> {
+export async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<unknown> {
   const declaredLength = Number(request.headers.get("content-length") ?? 0);
-  if (declaredLength > MAX_BODY_BYTES) throw tooLarge();
+  if (declaredLength > maxBytes) throw tooLarge(maxBytes);
   const raw = await request.text();
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw tooLarge();
+  if (Buffer.byteLength(raw) > maxBytes) throw tooLarge(maxBytes);
   if (raw.trim() === "") throw invalidInput("Request body is required: send a JSON object", "body_required");
   try {
     return JSON.parse(raw);
@@ -17,6 +17,6 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
-function tooLarge() {
-  return invalidInput(`Request body is larger than ${MAX_BODY_BYTES} bytes`, "body_too_large");
+function tooLarge(maxBytes: number) {
+  return invalidInput(`Request body is larger than ${maxBytes} bytes`, "body_too_large");
 }

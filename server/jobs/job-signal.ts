@@ -1,7 +1,10 @@
 import "server-only";
 
 type Listener = () => void;
-const listeners = new Set<Listener>();
+// On globalThis: Next.js bundles the instrumentation hook (which starts the worker) and the route
+// handlers (which enqueue) separately, each with its own copy of this module.
+const globalForJobs = globalThis as unknown as { feedbackKitJobListeners?: Set<Listener> };
+const listeners = (globalForJobs.feedbackKitJobListeners ??= new Set<Listener>());
 
 /**
  * Wakes this process's job worker right after a transaction enqueued work, so background work

@@ -1,0 +1,6 @@
+// Every endpoint contract the app serves: the OpenAPI document and the API reference page list these.
+import { conversationEndpoints } from "./conversation-endpoints";
+import type { Endpoint } from "./endpoint";
+import { feedbackEndpoints } from "./feedback-endpoints";
+
+export const allEndpoints: readonly Endpoint[] = [...feedbackEndpoints, ...conversationEndpoints];

@@ -1,0 +1,42 @@
+// `npm run api-key:create -- --org <slug> --name <name>`: creates an organization API key for a chat
+// backend and prints the plaintext once (only its hash is stored). Stands in until the admin UI
+// manages keys. The key alone goes to stdout, so `npm run -s api-key:create -- ...` can be captured.
+import { resolveDatabaseConfig } from "@/prisma/database-url";
+import { createApiKey } from "@/server/auth/api-keys";
+import { createPrismaClient } from "@/server/db/client";
+import { CREATE_API_KEY_USAGE, UsageError, parseCreateApiKeyArgs, type CreateApiKeyArgs } from "./lib/create-api-key-args";
+
+async function main(argv: readonly string[]): Promise<number> {
+  let args: CreateApiKeyArgs;
+  try {
+    args = parseCreateApiKeyArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n${CREATE_API_KEY_USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(CREATE_API_KEY_USAGE);
+    return 0;
+  }
+
+  const db = createPrismaClient(resolveDatabaseConfig());
+  try {
+    const organization = await db.organization.findUnique({ where: { slug: args.org }, select: { id: true, name: true } });
+    if (!organization) {
+      console.error(`No organization with slug "${args.org}".`);
+      return 1;
+    }
+    const apiKey = await createApiKey(db, { organizationId: organization.id, name: args.name });
+    console.error(
+      `Created API key "${apiKey.name}" (${apiKey.prefix}…) for ${organization.name}. ` +
+        "Store it now: it cannot be shown again. Send it as `Authorization: Bearer <key>`.",
+    );
+    console.log(apiKey.key);
+    return 0;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
