@@ -28,21 +28,22 @@ import {
  * fast with SQLITE_BUSY and the write is retried after a short asynchronous pause.
  */
 
-interface FeedbackRow {
-  id: string;
-  organizationId: string;
-  messageId: string;
-  userId: string;
-  feedbackType: FeedbackType;
-  reason: string | null;
-  reasonKeys: string | null;
-  status: FeedbackStatus;
-  revision: number;
-  reviewedById: string | null;
-  reviewedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A feedback row in FEEDBACK_COLUMNS order (read in raw array mode: no object per row). */
+type FeedbackRow = [
+  id: string,
+  organizationId: string,
+  messageId: string,
+  userId: string,
+  feedbackType: FeedbackType,
+  reason: string | null,
+  reasonKeys: string | null,
+  status: FeedbackStatus,
+  revision: number,
+  reviewedById: string | null,
+  reviewedAt: string | null,
+  createdAt: string,
+  updatedAt: string,
+];
 
 interface ContextRow {
   role: SubmissionContext["messageRole"];
@@ -64,12 +65,21 @@ const FEEDBACK_COLUMNS = `f."id", f."organizationId", f."messageId", f."userId",
 const toSqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 function toStored(row: FeedbackRow): StoredFeedback {
+  const [id, organizationId, messageId, userId, feedbackType, reason, reasonKeys, status, revision, reviewedById, reviewedAt, createdAt, updatedAt] = row;
   return {
-    ...row,
-    reasonKeys: row.reasonKeys ? (JSON.parse(row.reasonKeys) as string[]) : [],
-    reviewedAt: row.reviewedAt ? new Date(row.reviewedAt) : null,
-    createdAt: new Date(row.createdAt),
-    updatedAt: new Date(row.updatedAt),
+    id,
+    organizationId,
+    messageId,
+    userId,
+    feedbackType,
+    reason,
+    reasonKeys: reasonKeys ? (JSON.parse(reasonKeys) as string[]) : [],
+    status,
+    revision,
+    reviewedById,
+    reviewedAt: reviewedAt ? new Date(reviewedAt) : null,
+    createdAt: new Date(createdAt),
+    updatedAt: new Date(updatedAt),
   };
 }
 
@@ -92,6 +102,7 @@ export class SqliteFeedbackStore implements FeedbackStore {
     this.sqlite = new Database(file, { timeout: 0 });
     this.sqlite.exec(sqlitePragmas());
     const prepare = (sql: string) => this.sqlite.prepare(sql);
+    const prepareRows = (sql: string) => this.sqlite.prepare(sql).raw(true);
     this.statements = {
       context: prepare(`
         SELECT m."role", c."userId" AS "conversationOwnerId", s."organizationId" AS "settingsOrganizationId",
@@ -101,18 +112,18 @@ export class SqliteFeedbackStore implements FeedbackStore {
           JOIN "Conversation" c ON c."id" = m."conversationId"
           LEFT JOIN "FeedbackSettings" s ON s."organizationId" = m."organizationId"
          WHERE m."id" = ? AND m."organizationId" = ?`),
-      existing: prepare(`SELECT ${FEEDBACK_COLUMNS} FROM "Feedback" f WHERE f."userId" = ? AND f."messageId" = ?`),
-      byId: prepare(`SELECT ${FEEDBACK_COLUMNS} FROM "Feedback" f WHERE f."id" = ?`),
+      existing: prepareRows(`SELECT ${FEEDBACK_COLUMNS} FROM "Feedback" f WHERE f."userId" = ? AND f."messageId" = ?`),
+      byId: prepareRows(`SELECT ${FEEDBACK_COLUMNS} FROM "Feedback" f WHERE f."id" = ?`),
       conversationOwner: prepare(`SELECT "userId" FROM "Conversation" WHERE "id" = ? AND "organizationId" = ?`),
       // CROSS JOIN fixes the join order: walk the conversation's messages, then the (user, message)
       // unique index — never the user's whole feedback history.
-      byConversation: prepare(`
+      byConversation: prepareRows(`
         SELECT ${FEEDBACK_COLUMNS} FROM "Message" m CROSS JOIN "Feedback" f
          WHERE m."conversationId" = ? AND f."userId" = ? AND f."messageId" = m."id" AND f."organizationId" = ?
          ORDER BY m."position"`),
-      byMessageIds: prepare(`
-        SELECT ${FEEDBACK_COLUMNS} FROM "Feedback" f
-         WHERE f."organizationId" = ? AND f."userId" = ? AND f."messageId" IN (SELECT value FROM json_each(?))
+      byMessageIds: prepareRows(`
+        SELECT ${FEEDBACK_COLUMNS} FROM json_each(?) ids CROSS JOIN "Feedback" f
+         WHERE f."userId" = ? AND f."messageId" = ids."value" AND f."organizationId" = ?
          ORDER BY f."createdAt"`),
       insert: prepare(`
         INSERT INTO "Feedback" ("id", "organizationId", "messageId", "userId", "feedbackType", "reason", "reasonKeys",
@@ -173,7 +184,7 @@ export class SqliteFeedbackStore implements FeedbackStore {
     const rows =
       "conversationId" in selection
         ? this.statements.byConversation.all(selection.conversationId, userId, organizationId)
-        : this.statements.byMessageIds.all(organizationId, userId, JSON.stringify(selection.messageIds));
+        : this.statements.byMessageIds.all(JSON.stringify(selection.messageIds), userId, organizationId);
     return (rows as FeedbackRow[]).map(toStored);
   }
 

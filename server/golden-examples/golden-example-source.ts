@@ -9,9 +9,15 @@ export interface ContextMessage {
 export interface GoldenExampleSource {
   originalQuery: string;
   originalResponse: string;
-  /** Every message before the rated one, oldest first. */
+  /** The messages before the rated one, oldest first (at most CONTEXT_MESSAGE_LIMIT). */
   context: ContextMessage[];
 }
+
+/**
+ * How much conversation a golden example keeps: enough turns for fine-tuning to see the context,
+ * bounded so a very long chat does not make every example (and its export line) huge.
+ */
+export const CONTEXT_MESSAGE_LIMIT = 50;
 
 /**
  * Reads what a golden example is made of: the rated assistant message, the user question that
@@ -23,11 +29,13 @@ export async function loadGoldenExampleSource(db: Queryable, messageId: string):
     select: { content: true, position: true, conversationId: true },
   });
   if (!message) return null;
-  const earlier = await db.message.findMany({
+  const latestFirst = await db.message.findMany({
     where: { conversationId: message.conversationId, position: { lt: message.position } },
-    orderBy: { position: "asc" },
+    orderBy: { position: "desc" },
+    take: CONTEXT_MESSAGE_LIMIT,
     select: { role: true, content: true },
   });
+  const earlier = latestFirst.reverse();
   const lastQuestion = earlier.findLast((entry) => entry.role === "user");
   return {
     originalQuery: lastQuestion?.content ?? "",

@@ -13,40 +13,37 @@ const PayloadSchema = z.object({ feedback_id: z.string(), revision: z.number().i
  */
 export async function syncGoldenExample(db: Db, job: ClaimedJob): Promise<void> {
   const { feedback_id: feedbackId, revision } = PayloadSchema.parse(job.payload);
+  // Reads first, outside the transaction: on SQLite a write transaction locks out every other
+  // writer (the request path included) for as long as it stays open.
+  const feedback = await db.feedback.findUnique({
+    where: { id: feedbackId },
+    select: { organizationId: true, messageId: true, revision: true, feedbackType: true, status: true },
+  });
+  if (!feedback || feedback.revision !== revision || feedback.feedbackType !== "positive" || feedback.status !== "auto_approved") return;
+  const source = await loadGoldenExampleSource(db, feedback.messageId);
+  if (!source) return;
+
   await db.$transaction(async (tx) => {
-    // A no-op write that both checks the vote is still this revision and locks its row, so a
+    // A no-op write that re-checks the vote is still this revision and locks its row, so a
     // concurrent vote change waits for us and then deactivates what we create.
     const { count } = await tx.feedback.updateMany({
       where: { id: feedbackId, revision, feedbackType: "positive", status: "auto_approved" },
       data: { revision },
     });
     if (count === 0) return;
-    const feedback = await tx.feedback.findUniqueOrThrow({
-      where: { id: feedbackId },
-      select: { organizationId: true, messageId: true, userId: true, goldenExample: { select: { id: true, approvalType: true, isActive: true } } },
-    });
-    const existing = feedback.goldenExample;
+    const existing = await tx.goldenExample.findUnique({ where: { feedbackId }, select: { id: true, approvalType: true, isActive: true } });
     // A reviewer's golden example for this feedback stands as it is.
     if (existing?.approvalType === "manual" || existing?.isActive) return;
-    const source = await loadGoldenExampleSource(tx, feedback.messageId);
-    if (!source) return;
+    const content = {
+      originalQuery: source.originalQuery,
+      originalResponse: source.originalResponse,
+      goldenResponse: source.originalResponse,
+      context: source.context as object[],
+    };
     const example = existing
-      ? await tx.goldenExample.update({
-          where: { id: existing.id },
-          data: { isActive: true, goldenResponse: source.originalResponse, originalResponse: source.originalResponse, originalQuery: source.originalQuery, context: source.context as object[] },
-          select: { id: true },
-        })
+      ? await tx.goldenExample.update({ where: { id: existing.id }, data: { ...content, isActive: true }, select: { id: true } })
       : await tx.goldenExample.create({
-          data: {
-            organizationId: feedback.organizationId,
-            feedbackId,
-            sourceType: "feedback",
-            approvalType: "auto",
-            originalQuery: source.originalQuery,
-            originalResponse: source.originalResponse,
-            goldenResponse: source.originalResponse,
-            context: source.context as object[],
-          },
+          data: { ...content, organizationId: feedback.organizationId, feedbackId, sourceType: "feedback", approvalType: "auto" },
           select: { id: true },
         });
     await tx.auditLog.create({

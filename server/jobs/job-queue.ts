@@ -49,19 +49,25 @@ export async function enqueueJob(
  */
 export async function claimDueJobs(db: Db, options: ClaimOptions): Promise<ClaimedJob[]> {
   const { now } = options;
-  const candidates = await db.job.findMany({
-    where: {
-      ...(options.types ? { type: { in: options.types } } : {}),
-      ...(options.organizationId ? { organizationId: options.organizationId } : {}),
-      OR: [
-        { status: "pending", runAt: { lte: now } },
-        { status: "running", lockedUntil: { lt: now } },
-      ],
-    },
+  const scope = {
+    ...(options.types ? { type: { in: options.types } } : {}),
+    ...(options.organizationId ? { organizationId: options.organizationId } : {}),
+  };
+  const select = { id: true, type: true, payload: true, organizationId: true, attempts: true, maxAttempts: true, status: true } as const;
+  // Two index range scans (status, runAt) rather than one OR: the due query walks the index in
+  // order and stops at the limit, however long the backlog is.
+  const expired = await db.job.findMany({
+    where: { ...scope, status: "running", lockedUntil: { lt: now } },
+    take: options.limit,
+    select,
+  });
+  const due = await db.job.findMany({
+    where: { ...scope, status: "pending", runAt: { lte: now } },
     orderBy: { runAt: "asc" },
     take: options.limit * 2,
-    select: { id: true, type: true, payload: true, organizationId: true, attempts: true, maxAttempts: true, status: true },
+    select,
   });
+  const candidates = [...expired, ...due];
   const claimed: ClaimedJob[] = [];
   for (const candidate of candidates) {
     if (claimed.length >= options.limit) break;

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { performance, type EventLoopUtilization } from "node:perf_hooks";
 import type { Db } from "@/server/db/client";
 import { claimDueJobs, completeJob, failJob, type ClaimedJob } from "./job-queue";
 import { onJobsEnqueued } from "./job-signal";
@@ -15,7 +16,14 @@ export interface JobWorkerOptions {
   leaseMs?: number;
   now?: () => Date;
   organizationId?: string;
+  /**
+   * Background work yields to requests: while the event loop was busier than this (0–1) since the
+   * last batch, the worker waits before claiming more. Jobs are durable, so waiting loses nothing.
+   */
+  maxEventLoopUtilization?: number;
 }
+
+const BUSY_PAUSE_MS = 100;
 
 /**
  * Runs queued jobs inside the app process. Polls the job table (and wakes early when this process
@@ -27,6 +35,9 @@ export class JobWorker {
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private unsubscribe: (() => void) | undefined;
+  private lastUtilization: EventLoopUtilization = performance.eventLoopUtilization();
+  /** Time spent in runOnce since the last check: the worker's own share of the event loop. */
+  private ownBusyMs = 0;
 
   constructor(
     private readonly db: Db,
@@ -75,14 +86,32 @@ export class JobWorker {
     await this.loop;
   }
 
+  /** True when everything but this worker (i.e. requests) kept the event loop busy since the last check. */
+  private eventLoopIsBusy(): boolean {
+    const limit = this.options.maxEventLoopUtilization;
+    if (limit === undefined) return false;
+    const current = performance.eventLoopUtilization();
+    const { active, idle } = performance.eventLoopUtilization(current, this.lastUtilization);
+    const othersActive = Math.max(0, active - this.ownBusyMs);
+    this.lastUtilization = current;
+    this.ownBusyMs = 0;
+    return othersActive / Math.max(1, active + idle) > limit;
+  }
+
   private async run(): Promise<void> {
     while (this.running) {
+      if (this.eventLoopIsBusy()) {
+        await new Promise((resolve) => setTimeout(resolve, BUSY_PAUSE_MS));
+        continue;
+      }
       let ran = 0;
+      const startedAt = performance.now();
       try {
         ran = await this.runOnce();
       } catch (error) {
         console.error("[jobs] polling failed", error);
       }
+      this.ownBusyMs += performance.now() - startedAt;
       if (ran === 0 && this.running) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, this.options.pollIntervalMs ?? 1000);

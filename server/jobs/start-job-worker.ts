@@ -8,6 +8,7 @@ export function startJobWorker(): JobWorker {
   const worker = new JobWorker(getDb(), {
     handlers: JOB_HANDLERS,
     pollIntervalMs: Number(process.env.JOB_POLL_INTERVAL_MS ?? 1000),
+    maxEventLoopUtilization: 0.8,
   });
   worker.start();
   const stop = () => void worker.stop();
