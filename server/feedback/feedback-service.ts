@@ -3,6 +3,7 @@ import type { SubmitFeedbackBody } from "@/lib/api/schemas";
 import { hasRole, type UserActor } from "@/server/auth/actor";
 import { conflict, forbidden, invalidInput, notFound } from "@/server/errors";
 import { notifyJobsEnqueued } from "@/server/jobs/job-signal";
+import { feedbackRulesFromSettings } from "@/server/settings/feedback-rules-from-settings";
 import { createsGoldenExampleAutomatically, initialStatus, validateReason } from "./feedback-rules";
 import { ConcurrentVoteChange, type FeedbackSelection, type FeedbackStore, type StoredFeedback, type SubmissionContext, type VotePlan } from "./feedback-store";
 
@@ -28,7 +29,8 @@ async function loadVisibleMessage(ctx: FeedbackServiceContext, messageId: string
 }
 
 function planVote(ctx: FeedbackServiceContext, messageId: string, input: SubmitFeedbackBody, context: SubmissionContext): VotePlan {
-  const { rules, existing } = context;
+  const { existing } = context;
+  const rules = feedbackRulesFromSettings(context.settings);
   if (context.messageRole !== "assistant") throw invalidInput("Only assistant messages can be rated", "message_not_rateable");
   if (!rules.feedbackEnabled) throw forbidden("Feedback is turned off for this organization");
   const { reason, reasonKeys } = validateReason(input.feedback_type, input, rules);

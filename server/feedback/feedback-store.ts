@@ -1,6 +1,6 @@
 import "server-only";
 import type { FeedbackStatus, FeedbackType } from "@/lib/api/schemas";
-import type { FeedbackRules } from "./feedback-rules";
+import type { FeedbackSettingsRow } from "@/server/settings/feedback-rules-from-settings";
 
 /** A feedback row as the service sees it. */
 export interface StoredFeedback {
@@ -23,7 +23,8 @@ export interface StoredFeedback {
 export interface SubmissionContext {
   messageRole: "system" | "user" | "assistant";
   conversationOwnerId: string;
-  rules: FeedbackRules;
+  /** The organization's settings row (null when it has none); only votes need the rules in it. */
+  settings: FeedbackSettingsRow | null;
   existing: StoredFeedback | null;
 }
 

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Db, Tx } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/sqlite/client";
-import { feedbackRulesFromSettings } from "@/server/settings/feedback-rules-from-settings";
 import {
   ConcurrentVoteChange,
   GOLDEN_EXAMPLE_JOB,
@@ -94,7 +93,7 @@ export class PrismaFeedbackStore implements FeedbackStore {
     return {
       messageRole: message.role,
       conversationOwnerId: message.conversation.userId,
-      rules: feedbackRulesFromSettings(message.organization.settings),
+      settings: message.organization.settings,
       existing: existing ? toStored(existing) : null,
     };
   }

@@ -3,7 +3,6 @@ import Database from "better-sqlite3";
 import { sqlitePragmas } from "@/prisma/driver-adapter";
 import type { FeedbackStatus, FeedbackType } from "@/lib/api/schemas";
 import { createId } from "@/server/db/create-id";
-import { feedbackRulesFromSettings } from "@/server/settings/feedback-rules-from-settings";
 import {
   ConcurrentVoteChange,
   GOLDEN_EXAMPLE_JOB,
@@ -158,7 +157,7 @@ export class SqliteFeedbackStore implements FeedbackStore {
     return {
       messageRole: row.role,
       conversationOwnerId: row.conversationOwnerId,
-      rules: feedbackRulesFromSettings(
+      settings:
         row.settingsOrganizationId === null
           ? null
           : {
@@ -168,9 +167,9 @@ export class SqliteFeedbackStore implements FeedbackStore {
               requireReasonPositive: row.requireReasonPositive === 1,
               requireReasonNegative: row.requireReasonNegative === 1,
               maxReasonLength: row.maxReasonLength ?? 0,
-              reasonOptions: row.reasonOptions ? JSON.parse(row.reasonOptions) : null,
+              // Parsed (and validated) only when a vote needs the rules.
+              reasonOptions: row.reasonOptions,
             },
-      ),
       existing: existing ? toStored(existing) : null,
     };
   }

@@ -25,7 +25,9 @@ export const DEFAULT_FEEDBACK_RULES: FeedbackRules = {
 /** An organization without a settings row gets the documented defaults (SPEC §3). */
 export function feedbackRulesFromSettings(row: FeedbackSettingsRow | null): FeedbackRules {
   if (!row) return DEFAULT_FEEDBACK_RULES;
-  const reasonOptions = ReasonOptionsSchema.safeParse(row.reasonOptions);
+  // SQLite's raw rows carry the JSON column as text; Prisma rows as a parsed value.
+  const rawOptions = typeof row.reasonOptions === "string" ? safeJsonParse(row.reasonOptions) : row.reasonOptions;
+  const reasonOptions = ReasonOptionsSchema.safeParse(rawOptions);
   return {
     feedbackEnabled: row.feedbackEnabled,
     autoApprovePositive: row.autoApprovePositive,
@@ -35,4 +37,12 @@ export function feedbackRulesFromSettings(row: FeedbackSettingsRow | null): Feed
     maxReasonLength: row.maxReasonLength,
     reasonOptions: reasonOptions.success ? reasonOptions.data : DEFAULT_REASON_OPTIONS,
   };
+}
+
+function safeJsonParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

@@ -1,0 +1,27 @@
+// Reads ids from the e2e server's seeded SQLite database (playwright.config.ts), which the UI does
+// not show yet.
+import Database from "better-sqlite3";
+
+export const E2E_DATABASE_FILE = ".data/e2e.db";
+
+/** An assistant message in one of the user's seeded conversations that they have not rated. */
+export function unratedAssistantMessageOf(email: string): { messageId: string; conversationId: string } {
+  const db = new Database(E2E_DATABASE_FILE, { readonly: true, fileMustExist: true });
+  try {
+    const row = db
+      .prepare(
+        `SELECT m."id" AS messageId, m."conversationId" AS conversationId
+           FROM "Message" m
+           JOIN "Conversation" c ON c."id" = m."conversationId"
+           JOIN "User" u ON u."id" = c."userId"
+          WHERE u."email" = ? AND m."role" = 'assistant'
+            AND NOT EXISTS (SELECT 1 FROM "Feedback" f WHERE f."messageId" = m."id" AND f."userId" = u."id")
+          ORDER BY m."createdAt" LIMIT 1`,
+      )
+      .get(email) as { messageId: string; conversationId: string } | undefined;
+    if (!row) throw new Error(`no unrated assistant message for ${email} in ${E2E_DATABASE_FILE}`);
+    return row;
+  } finally {
+    db.close();
+  }
+}

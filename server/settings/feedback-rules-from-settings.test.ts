@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_REASON_OPTIONS } from "@/lib/feedback/reason-options";
+import { DEFAULT_FEEDBACK_RULES, feedbackRulesFromSettings, type FeedbackSettingsRow } from "./feedback-rules-from-settings";
+
+const ROW: FeedbackSettingsRow = {
+  feedbackEnabled: true,
+  autoApprovePositive: false,
+  autoApproveNegative: true,
+  requireReasonPositive: true,
+  requireReasonNegative: false,
+  maxReasonLength: 200,
+  reasonOptions: { positive: [{ key: "great", label: "Great" }], negative: [] },
+};
+
+describe("feedbackRulesFromSettings", () => {
+  it("uses the documented defaults when the organization has no settings", () => {
+    expect(feedbackRulesFromSettings(null)).toEqual(DEFAULT_FEEDBACK_RULES);
+    expect(DEFAULT_FEEDBACK_RULES).toMatchObject({ autoApprovePositive: true, autoApproveNegative: false, requireReasonNegative: false });
+  });
+
+  it("reads reason options given as a value (Prisma) or as JSON text (raw SQLite rows) alike", () => {
+    const fromValue = feedbackRulesFromSettings(ROW);
+    expect(fromValue).toEqual({ ...ROW, reasonOptions: ROW.reasonOptions });
+    expect(feedbackRulesFromSettings({ ...ROW, reasonOptions: JSON.stringify(ROW.reasonOptions) })).toEqual(fromValue);
+  });
+
+  it("falls back to the default options when the stored ones are unreadable", () => {
+    for (const reasonOptions of ["{not json", { positive: "nope" }, null]) {
+      expect(feedbackRulesFromSettings({ ...ROW, reasonOptions }).reasonOptions).toEqual(DEFAULT_REASON_OPTIONS);
+    }
+  });
+});
