@@ -12,8 +12,8 @@ export function toFeedbackResponse(feedback: StoredFeedback): FeedbackResponse {
     reason_keys: feedback.reasonKeys,
     status: feedback.status,
     reviewed_by: feedback.reviewedById,
-    reviewed_at: feedback.reviewedAt?.toISOString() ?? null,
-    created_at: feedback.createdAt.toISOString(),
-    updated_at: feedback.updatedAt.toISOString(),
+    reviewed_at: feedback.reviewedAt,
+    created_at: feedback.createdAt,
+    updated_at: feedback.updatedAt,
   };
 }

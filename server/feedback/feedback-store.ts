@@ -14,9 +14,10 @@ export interface StoredFeedback {
   status: FeedbackStatus;
   revision: number;
   reviewedById: string | null;
-  reviewedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
+  /** Timestamps are ISO-8601 UTC strings, as the API sends them: no Date round trip on hot reads. */
+  reviewedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 /** Everything a vote decision needs, read in one go. */

@@ -31,7 +31,13 @@ const feedbackSelect = {
 type FeedbackRow = Prisma.FeedbackGetPayload<{ select: typeof feedbackSelect }>;
 
 function toStored(row: FeedbackRow): StoredFeedback {
-  return { ...row, reasonKeys: Array.isArray(row.reasonKeys) ? (row.reasonKeys as string[]) : [] };
+  return {
+    ...row,
+    reasonKeys: Array.isArray(row.reasonKeys) ? (row.reasonKeys as string[]) : [],
+    reviewedAt: row.reviewedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -63,6 +63,15 @@ const FEEDBACK_COLUMNS = `f."id", f."organizationId", f."messageId", f."userId",
 /** Prisma's SQLite adapter stores DateTime as ISO-8601 with an explicit +00:00 offset. */
 const toSqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
+/**
+ * The API's form of a stored timestamp, without creating a Date (Next.js instruments the Date
+ * constructor, which made date parsing the biggest cost of a 100-vote batch read).
+ */
+function fromSqliteDate(value: string): string {
+  if (value.endsWith("+00:00")) return `${value.slice(0, -6)}Z`;
+  return value.endsWith("Z") ? value : new Date(value).toISOString();
+}
+
 function toStored(row: FeedbackRow): StoredFeedback {
   const [id, organizationId, messageId, userId, feedbackType, reason, reasonKeys, status, revision, reviewedById, reviewedAt, createdAt, updatedAt] = row;
   return {
@@ -76,9 +85,9 @@ function toStored(row: FeedbackRow): StoredFeedback {
     status,
     revision,
     reviewedById,
-    reviewedAt: reviewedAt ? new Date(reviewedAt) : null,
-    createdAt: new Date(createdAt),
-    updatedAt: new Date(updatedAt),
+    reviewedAt: reviewedAt ? fromSqliteDate(reviewedAt) : null,
+    createdAt: fromSqliteDate(createdAt),
+    updatedAt: fromSqliteDate(updatedAt),
   };
 }
 

@@ -50,6 +50,8 @@ describe(`POST /api/feedback (${getDatabaseProvider()})`, () => {
       created_at: body.created_at,
       updated_at: body.created_at,
     });
+    // Same timestamp form from both stores: ISO-8601 UTC with milliseconds.
+    expect(body.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     const jobs = await db.job.findMany({ where: { organizationId: s.organization.id } });
     expect(jobs.map((job) => [job.type, job.status, job.payload])).toEqual([
       ["golden_example.sync", "pending", { feedback_id: body.id, revision: 1 }],
