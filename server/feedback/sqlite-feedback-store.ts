@@ -44,18 +44,21 @@ type FeedbackRow = [
   updatedAt: string,
 ];
 
-interface ContextRow {
-  role: SubmissionContext["messageRole"];
-  conversationOwnerId: string;
-  settingsOrganizationId: string | null;
-  feedbackEnabled: number | null;
-  autoApprovePositive: number | null;
-  autoApproveNegative: number | null;
-  requireReasonPositive: number | null;
-  requireReasonNegative: number | null;
-  maxReasonLength: number | null;
-  reasonOptions: string | null;
-}
+type ContextHead = [
+  role: SubmissionContext["messageRole"],
+  conversationOwnerId: string,
+  settingsOrganizationId: string | null,
+  feedbackEnabled: number | null,
+  autoApprovePositive: number | null,
+  autoApproveNegative: number | null,
+  requireReasonPositive: number | null,
+  requireReasonNegative: number | null,
+  maxReasonLength: number | null,
+  reasonOptions: string | null,
+];
+/** The message, its conversation's owner, the settings and the caller's feedback (or nulls), in one row. */
+type ContextRow = [...ContextHead, ...FeedbackRow] | [...ContextHead, ...null[]];
+const CONTEXT_FEEDBACK_OFFSET = 10;
 
 const FEEDBACK_COLUMNS = `f."id", f."organizationId", f."messageId", f."userId", f."feedbackType", f."reason", f."reasonKeys",
   f."status", f."revision", f."reviewedById", f."reviewedAt", f."createdAt", f."updatedAt"`;
@@ -112,15 +115,15 @@ export class SqliteFeedbackStore implements FeedbackStore {
     const prepare = (sql: string) => this.sqlite.prepare(sql);
     const prepareRows = (sql: string) => this.sqlite.prepare(sql).raw(true);
     this.statements = {
-      context: prepare(`
-        SELECT m."role", c."userId" AS "conversationOwnerId", s."organizationId" AS "settingsOrganizationId",
-               s."feedbackEnabled", s."autoApprovePositive", s."autoApproveNegative", s."requireReasonPositive",
-               s."requireReasonNegative", s."maxReasonLength", s."reasonOptions"
+      context: prepareRows(`
+        SELECT m."role", c."userId", s."organizationId", s."feedbackEnabled", s."autoApprovePositive",
+               s."autoApproveNegative", s."requireReasonPositive", s."requireReasonNegative", s."maxReasonLength",
+               s."reasonOptions", ${FEEDBACK_COLUMNS}
           FROM "Message" m
           JOIN "Conversation" c ON c."id" = m."conversationId"
           LEFT JOIN "FeedbackSettings" s ON s."organizationId" = m."organizationId"
+          LEFT JOIN "Feedback" f ON f."userId" = ? AND f."messageId" = m."id"
          WHERE m."id" = ? AND m."organizationId" = ?`),
-      existing: prepareRows(`SELECT ${FEEDBACK_COLUMNS} FROM "Feedback" f WHERE f."userId" = ? AND f."messageId" = ?`),
       byId: prepareRows(`SELECT ${FEEDBACK_COLUMNS} FROM "Feedback" f WHERE f."id" = ?`),
       conversationOwner: prepare(`SELECT "userId" FROM "Conversation" WHERE "id" = ? AND "organizationId" = ?`),
       // CROSS JOIN fixes the join order: walk the conversation's messages, then the (user, message)
@@ -160,26 +163,38 @@ export class SqliteFeedbackStore implements FeedbackStore {
   }
 
   async loadSubmissionContext(organizationId: string, userId: string, messageId: string): Promise<SubmissionContext | null> {
-    const row = this.statements.context.get(messageId, organizationId) as ContextRow | undefined;
+    const row = this.statements.context.get(userId, messageId, organizationId) as ContextRow | undefined;
     if (!row) return null;
-    const existing = this.statements.existing.get(userId, messageId) as FeedbackRow | undefined;
+    const [
+      role,
+      conversationOwnerId,
+      settingsOrganizationId,
+      feedbackEnabled,
+      autoApprovePositive,
+      autoApproveNegative,
+      requireReasonPositive,
+      requireReasonNegative,
+      maxReasonLength,
+      reasonOptions,
+    ] = row.slice(0, CONTEXT_FEEDBACK_OFFSET) as ContextHead;
+    const feedback = row.slice(CONTEXT_FEEDBACK_OFFSET) as FeedbackRow | null[];
     return {
-      messageRole: row.role,
-      conversationOwnerId: row.conversationOwnerId,
+      messageRole: role,
+      conversationOwnerId,
       settings:
-        row.settingsOrganizationId === null
+        settingsOrganizationId === null
           ? null
           : {
-              feedbackEnabled: row.feedbackEnabled === 1,
-              autoApprovePositive: row.autoApprovePositive === 1,
-              autoApproveNegative: row.autoApproveNegative === 1,
-              requireReasonPositive: row.requireReasonPositive === 1,
-              requireReasonNegative: row.requireReasonNegative === 1,
-              maxReasonLength: row.maxReasonLength ?? 0,
+              feedbackEnabled: feedbackEnabled === 1,
+              autoApprovePositive: autoApprovePositive === 1,
+              autoApproveNegative: autoApproveNegative === 1,
+              requireReasonPositive: requireReasonPositive === 1,
+              requireReasonNegative: requireReasonNegative === 1,
+              maxReasonLength: maxReasonLength ?? 0,
               // Parsed (and validated) only when a vote needs the rules.
-              reasonOptions: row.reasonOptions,
+              reasonOptions,
             },
-      existing: existing ? toStored(existing) : null,
+      existing: feedback[0] === null ? null : toStored(feedback as FeedbackRow),
     };
   }
 
