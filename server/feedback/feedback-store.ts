@@ -29,15 +29,8 @@ export interface SubmissionContext {
   existing: StoredFeedback | null;
 }
 
-export interface VoteWrite {
-  organizationId: string;
-  messageId: string;
-  userId: string;
-  feedbackType: FeedbackType;
-  reason: string | null;
-  reasonKeys: string[];
-  status: FeedbackStatus;
-}
+/** The columns a new or changed vote sets. */
+export type VoteWrite = Pick<StoredFeedback, "organizationId" | "messageId" | "userId" | "feedbackType" | "reason" | "reasonKeys" | "status">;
 
 /** What one submission writes, atomically. */
 export type VotePlan =

@@ -2,15 +2,8 @@ import "server-only";
 import { DEFAULT_MAX_REASON_LENGTH, DEFAULT_REASON_OPTIONS, ReasonOptionsSchema } from "@/lib/feedback/reason-options";
 import type { FeedbackRules } from "@/server/feedback/feedback-rules";
 
-export interface FeedbackSettingsRow {
-  feedbackEnabled: boolean;
-  autoApprovePositive: boolean;
-  autoApproveNegative: boolean;
-  requireReasonPositive: boolean;
-  requireReasonNegative: boolean;
-  maxReasonLength: number;
-  reasonOptions: unknown;
-}
+/** A stored settings row: the rules with reason options not yet validated (JSON value or text). */
+export type FeedbackSettingsRow = Omit<FeedbackRules, "reasonOptions"> & { reasonOptions: unknown };
 
 export const DEFAULT_FEEDBACK_RULES: FeedbackRules = {
   feedbackEnabled: true,
