@@ -23,7 +23,8 @@ export interface JobWorkerOptions {
   maxEventLoopUtilization?: number;
 }
 
-const BUSY_PAUSE_MS = 100;
+// Long enough that a saturated server spends almost all its time on requests; the backlog drains after.
+const BUSY_PAUSE_MS = 1000;
 
 /**
  * Runs queued jobs inside the app process. Polls the job table (and wakes early when this process
