@@ -63,6 +63,9 @@ const CONTEXT_FEEDBACK_OFFSET = 10;
 const FEEDBACK_COLUMNS = `f."id", f."organizationId", f."messageId", f."userId", f."feedbackType", f."reason", f."reasonKeys",
   f."status", f."revision", f."reviewedById", f."reviewedAt", f."createdAt", f."updatedAt"`;
 
+/** Writes return the row they leave, saving a read-back. */
+const RETURNING_FEEDBACK = `RETURNING ${FEEDBACK_COLUMNS.replaceAll("f.", "")}`;
+
 /** Prisma's SQLite adapter stores DateTime as ISO-8601 with an explicit +00:00 offset. */
 const toSqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
@@ -84,7 +87,7 @@ function toStored(row: FeedbackRow): StoredFeedback {
     userId,
     feedbackType,
     reason,
-    reasonKeys: reasonKeys ? (JSON.parse(reasonKeys) as string[]) : [],
+    reasonKeys: reasonKeys && reasonKeys !== "[]" ? (JSON.parse(reasonKeys) as string[]) : [],
     status,
     revision,
     reviewedById,
@@ -124,7 +127,6 @@ export class SqliteFeedbackStore implements FeedbackStore {
           LEFT JOIN "FeedbackSettings" s ON s."organizationId" = m."organizationId"
           LEFT JOIN "Feedback" f ON f."userId" = ? AND f."messageId" = m."id"
          WHERE m."id" = ? AND m."organizationId" = ?`),
-      byId: prepareRows(`SELECT ${FEEDBACK_COLUMNS} FROM "Feedback" f WHERE f."id" = ?`),
       conversationOwner: prepare(`SELECT "userId" FROM "Conversation" WHERE "id" = ? AND "organizationId" = ?`),
       // CROSS JOIN fixes the join order: walk the conversation's messages, then the (user, message)
       // unique index — never the user's whole feedback history.
@@ -139,15 +141,18 @@ export class SqliteFeedbackStore implements FeedbackStore {
       insert: prepare(`
         INSERT INTO "Feedback" ("id", "organizationId", "messageId", "userId", "feedbackType", "reason", "reasonKeys",
                                 "status", "revision", "createdAt", "updatedAt")
-        VALUES (@id, @organizationId, @messageId, @userId, @feedbackType, @reason, @reasonKeys, @status, 1, @now, @now)`),
+        VALUES (@id, @organizationId, @messageId, @userId, @feedbackType, @reason, @reasonKeys, @status, 1, @now, @now)
+        ${RETURNING_FEEDBACK}`).raw(true),
       updateReason: prepare(`
         UPDATE "Feedback" SET "reason" = @reason, "reasonKeys" = @reasonKeys, "updatedAt" = @now
-         WHERE "id" = @id AND "revision" = @revision`),
+         WHERE "id" = @id AND "revision" = @revision
+        ${RETURNING_FEEDBACK}`).raw(true),
       changeVote: prepare(`
         UPDATE "Feedback" SET "feedbackType" = @feedbackType, "reason" = @reason, "reasonKeys" = @reasonKeys,
                "status" = @status, "revision" = "revision" + 1, "reviewedById" = NULL, "reviewedAt" = NULL,
                "dismissalReason" = NULL, "updatedAt" = @now
-         WHERE "id" = @id AND "revision" = @revision`),
+         WHERE "id" = @id AND "revision" = @revision
+        ${RETURNING_FEEDBACK}`).raw(true),
       delete: prepare(`DELETE FROM "Feedback" WHERE "id" = ? AND "revision" = ?`),
       deactivateAutoExample: prepare(`
         UPDATE "GoldenExample" SET "isActive" = 0, "updatedAt" = @now
@@ -215,22 +220,22 @@ export class SqliteFeedbackStore implements FeedbackStore {
     const at = toSqliteDate(now);
     const write = this.sqlite.transaction((): StoredFeedback => {
       if (plan.kind === "create") {
-        const id = createId();
+        let row: FeedbackRow;
         try {
-          this.statements.insert.run({ id, ...plan.vote, reasonKeys: JSON.stringify(plan.vote.reasonKeys), now: at });
+          row = this.statements.insert.get({ id: createId(), ...plan.vote, reasonKeys: JSON.stringify(plan.vote.reasonKeys), now: at }) as FeedbackRow;
         } catch (error) {
           if (isUniqueViolation(error)) throw new ConcurrentVoteChange();
           throw error;
         }
-        const created = toStored(this.statements.byId.get(id) as FeedbackRow);
+        const created = toStored(row);
         if (plan.enqueueGoldenExample) this.enqueueGoldenExample(created, at);
         return created;
       }
       const { existing } = plan;
-      const changed =
+      const row =
         plan.kind === "update-reason"
-          ? this.statements.updateReason.run({ id: existing.id, revision: existing.revision, reason: plan.reason, reasonKeys: JSON.stringify(plan.reasonKeys), now: at })
-          : this.statements.changeVote.run({
+          ? this.statements.updateReason.get({ id: existing.id, revision: existing.revision, reason: plan.reason, reasonKeys: JSON.stringify(plan.reasonKeys), now: at })
+          : this.statements.changeVote.get({
               id: existing.id,
               revision: existing.revision,
               feedbackType: plan.vote.feedbackType,
@@ -239,8 +244,8 @@ export class SqliteFeedbackStore implements FeedbackStore {
               status: plan.vote.status,
               now: at,
             });
-      if (changed.changes === 0) throw new ConcurrentVoteChange();
-      const updated = toStored(this.statements.byId.get(existing.id) as FeedbackRow);
+      if (!row) throw new ConcurrentVoteChange();
+      const updated = toStored(row as FeedbackRow);
       if (plan.kind === "change-vote") {
         this.deactivateAutoGoldenExample(existing, "vote_changed", at);
         if (plan.enqueueGoldenExample) this.enqueueGoldenExample(updated, at);
