@@ -1,5 +1,6 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers/index";
 import { z } from "zod";
@@ -64,7 +65,8 @@ export function buildAuthOptions(): NextAuthOptions {
       maxAge: SESSION_MAX_AGE_SECONDS,
       encode: ({ token, secret, maxAge }) =>
         encodeSessionToken(token ?? {}, String(secret), maxAge ?? SESSION_MAX_AGE_SECONDS),
-      decode: async ({ token, secret }) => (token ? (await decodeSessionToken(token, String(secret))) as never : null),
+      // Our claims are the ones the jwt callback below wrote; jose types them as unknown values.
+      decode: async ({ token, secret }) => (token ? ((await decodeSessionToken(token, String(secret))) as JWT | null) : null),
     },
     callbacks: {
       // Only people with a membership may sign in: the app is invite-only per organization.
