@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db, Tx } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/sqlite/client";
+import { enqueueJob } from "@/server/jobs/job-queue";
 import {
   ConcurrentVoteChange,
   GOLDEN_EXAMPLE_JOB,
@@ -66,17 +67,13 @@ async function deactivateAutoGoldenExample(tx: Tx, existing: StoredFeedback, cau
   });
 }
 
-async function enqueueGoldenExampleJob(tx: Tx, feedback: StoredFeedback, now: Date) {
-  await tx.job.upsert({
-    where: { dedupeKey: goldenExampleJobKey(feedback.id, feedback.revision) },
-    create: {
-      organizationId: feedback.organizationId,
-      type: GOLDEN_EXAMPLE_JOB,
-      payload: { feedback_id: feedback.id, revision: feedback.revision },
-      dedupeKey: goldenExampleJobKey(feedback.id, feedback.revision),
-      runAt: now,
-    },
-    update: {},
+function enqueueGoldenExampleJob(tx: Tx, feedback: StoredFeedback, now: Date) {
+  return enqueueJob(tx, {
+    type: GOLDEN_EXAMPLE_JOB,
+    payload: { feedback_id: feedback.id, revision: feedback.revision },
+    organizationId: feedback.organizationId,
+    dedupeKey: goldenExampleJobKey(feedback.id, feedback.revision),
+    runAt: now,
   });
 }
 
