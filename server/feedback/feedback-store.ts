@@ -49,7 +49,7 @@ export type FeedbackSelection = { conversationId: string } | { messageIds: strin
 
 /**
  * The feedback hot path's storage. One implementation per database (see docs/architecture.md):
- * each reads the context in one statement and writes a vote in one transaction.
+ * each reads the context in one query call and writes a vote in one transaction.
  */
 export interface FeedbackStore {
   /** null when the message does not exist in the organization. */
