@@ -232,7 +232,7 @@ export async function seedDemoData(db: Db, now: Date = new Date()): Promise<void
           });
         await messageRow(turnIndex * 2, "user", question, at(0));
         const assistantMessage = await messageRow(turnIndex * 2 + 1, "assistant", answer, at(1));
-        if (feedback) await seedFeedback(db, organization.id, assistantMessage.id, feedback, idOf, at(5));
+        if (feedback) await seedFeedback(db, assistantMessage, feedback, idOf, at(5));
       }
     }
   }
@@ -240,8 +240,7 @@ export async function seedDemoData(db: Db, now: Date = new Date()): Promise<void
 
 async function seedFeedback(
   db: Db,
-  organizationId: string,
-  messageId: string,
+  { id: messageId, organizationId, conversationId }: { id: string; organizationId: string; conversationId: string },
   demo: DemoFeedback,
   idOf: (email: string) => string,
   createdAt: Date,
@@ -252,6 +251,7 @@ async function seedFeedback(
     create: {
       organizationId,
       messageId,
+      conversationId,
       userId: idOf(demo.by),
       feedbackType: demo.type,
       reason: demo.reason ?? null,

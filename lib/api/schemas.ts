@@ -65,7 +65,7 @@ export const FeedbackBatchQuerySchema = z
   .meta({ id: "FeedbackBatchQuery" });
 
 export const FeedbackListResponseSchema = z
-  .object({ items: z.array(FeedbackResponseSchema).describe("The caller's feedback; unrated messages are absent") })
+  .object({ items: z.array(FeedbackResponseSchema).describe("The caller's feedback, in no particular order (match items by message_id); unrated messages are absent") })
   .meta({ id: "FeedbackList" });
 
 export const ErrorResponseSchema = z
@@ -81,3 +81,4 @@ export type FeedbackType = z.infer<typeof FeedbackTypeSchema>;
 export type FeedbackStatus = z.infer<typeof FeedbackStatusSchema>;
 export type SubmitFeedbackBody = z.infer<typeof SubmitFeedbackBodySchema>;
 export type FeedbackResponse = z.infer<typeof FeedbackResponseSchema>;
+export type FeedbackListResponse = z.infer<typeof FeedbackListResponseSchema>;

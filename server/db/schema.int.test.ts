@@ -8,8 +8,8 @@ afterAll(() => db.$disconnect());
 describe(`domain schema (${getDatabaseProvider()})`, () => {
   it("allows one feedback per user and message", async () => {
     const { organization, member } = await createTestOrganization(db);
-    const { messages } = await createTestConversation(db, organization.id, member.id);
-    const data = { organizationId: organization.id, messageId: messages[1]!.id, userId: member.id, feedbackType: "positive" as const };
+    const { conversation, messages } = await createTestConversation(db, organization.id, member.id);
+    const data = { organizationId: organization.id, messageId: messages[1]!.id, conversationId: conversation.id, userId: member.id, feedbackType: "positive" as const };
     await db.feedback.create({ data });
     await expect(db.feedback.create({ data: { ...data, feedbackType: "negative" } })).rejects.toMatchObject({ code: "P2002" });
     expect(await db.feedback.count({ where: { messageId: data.messageId } })).toBe(1);
@@ -17,9 +17,9 @@ describe(`domain schema (${getDatabaseProvider()})`, () => {
 
   it("allows at most one golden example per feedback", async () => {
     const { organization, member } = await createTestOrganization(db);
-    const { messages } = await createTestConversation(db, organization.id, member.id);
+    const { conversation, messages } = await createTestConversation(db, organization.id, member.id);
     const feedback = await db.feedback.create({
-      data: { organizationId: organization.id, messageId: messages[1]!.id, userId: member.id, feedbackType: "positive" },
+      data: { organizationId: organization.id, messageId: messages[1]!.id, conversationId: conversation.id, userId: member.id, feedbackType: "positive" },
     });
     const example = {
       organizationId: organization.id,
@@ -65,9 +65,9 @@ describe(`domain schema (${getDatabaseProvider()})`, () => {
     const kept = await createTestOrganization(db);
     const removed = await createTestOrganization(db);
     for (const org of [kept, removed]) {
-      const { messages } = await createTestConversation(db, org.organization.id, org.member.id);
+      const { conversation, messages } = await createTestConversation(db, org.organization.id, org.member.id);
       await db.feedback.create({
-        data: { organizationId: org.organization.id, messageId: messages[1]!.id, userId: org.member.id, feedbackType: "negative" },
+        data: { organizationId: org.organization.id, messageId: messages[1]!.id, conversationId: conversation.id, userId: org.member.id, feedbackType: "negative" },
       });
     }
     await db.organization.delete({ where: { id: removed.organization.id } });

@@ -5,7 +5,14 @@ import { conflict, forbidden, invalidInput, notFound } from "@/server/errors";
 import { notifyJobsEnqueued } from "@/server/jobs/job-signal";
 import { feedbackRulesFromSettings } from "@/server/settings/feedback-rules-from-settings";
 import { createsGoldenExampleAutomatically, initialStatus, validateReason } from "./feedback-rules";
-import { ConcurrentVoteChange, type FeedbackSelection, type FeedbackStore, type StoredFeedback, type SubmissionContext, type VotePlan } from "./feedback-store";
+import {
+  ConcurrentVoteChange,
+  type FeedbackListJson,
+  type FeedbackStore,
+  type StoredFeedback,
+  type SubmissionContext,
+  type VotePlan,
+} from "./feedback-store";
 
 export interface FeedbackServiceContext {
   store: FeedbackStore;
@@ -43,6 +50,7 @@ function planVote(ctx: FeedbackServiceContext, messageId: string, input: SubmitF
   const vote = {
     organizationId: ctx.actor.organizationId,
     messageId,
+    conversationId: context.conversationId,
     userId: ctx.actor.userId,
     feedbackType: input.feedback_type,
     reason,
@@ -87,10 +95,14 @@ export async function withdrawFeedback(ctx: FeedbackServiceContext, messageId: s
   throw conflict("This vote is being changed by another request; try again", "concurrent_vote_change");
 }
 
-export async function listFeedback(ctx: FeedbackServiceContext, selection: FeedbackSelection): Promise<StoredFeedback[]> {
-  if ("conversationId" in selection) {
-    const owner = await ctx.store.findConversationOwner(ctx.actor.organizationId, selection.conversationId);
-    if (!owner || !canSee(ctx.actor, owner)) throw notFound("Conversation not found");
-  }
-  return ctx.store.listUserFeedback(ctx.actor.organizationId, ctx.actor.userId, selection);
+/** The caller's votes in a conversation they may see. */
+export async function listFeedbackInConversation(ctx: FeedbackServiceContext, conversationId: string): Promise<FeedbackListJson> {
+  const found = await ctx.store.listFeedbackInConversation(ctx.actor.organizationId, ctx.actor.userId, conversationId);
+  if (!found || !canSee(ctx.actor, found.conversationOwnerId)) throw notFound("Conversation not found");
+  return found.items;
+}
+
+/** The caller's votes on a list of messages; a vote is always visible to its author. */
+export async function listFeedbackOnMessages(ctx: FeedbackServiceContext, messageIds: string[]): Promise<FeedbackListJson> {
+  return ctx.store.listFeedbackOnMessages(ctx.actor.organizationId, ctx.actor.userId, messageIds);
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import type { FeedbackStatus, FeedbackType } from "@/lib/api/schemas";
+import type { FeedbackResponse, FeedbackStatus, FeedbackType } from "@/lib/api/schemas";
+import type { SerializedJson } from "@/server/serialized-json";
 import type { FeedbackSettingsRow } from "@/server/settings/feedback-rules-from-settings";
 
 /** A feedback row as the service sees it. */
@@ -23,14 +24,17 @@ export interface StoredFeedback {
 /** Everything a vote decision needs, read in one go. */
 export interface SubmissionContext {
   messageRole: "system" | "user" | "assistant";
+  conversationId: string;
   conversationOwnerId: string;
   /** The organization's settings row (null when it has none); only votes need the rules in it. */
   settings: FeedbackSettingsRow | null;
   existing: StoredFeedback | null;
 }
 
-/** The columns a new or changed vote sets. */
-export type VoteWrite = Pick<StoredFeedback, "organizationId" | "messageId" | "userId" | "feedbackType" | "reason" | "reasonKeys" | "status">;
+/** The columns a new or changed vote sets (the conversation only on a new one; it never changes). */
+export type VoteWrite = Pick<StoredFeedback, "organizationId" | "messageId" | "userId" | "feedbackType" | "reason" | "reasonKeys" | "status"> & {
+  conversationId: string;
+};
 
 /** What one submission writes, atomically. */
 export type VotePlan =
@@ -45,7 +49,17 @@ export class ConcurrentVoteChange extends Error {
   }
 }
 
-export type FeedbackSelection = { conversationId: string } | { messageIds: string[] };
+/**
+ * A user's votes as the API's JSON array, in no particular order. The list reads hand the database's own
+ * JSON through (see SerializedJson), so the stores produce the response shape themselves; the
+ * contract tests hold both stores to the same bodies.
+ */
+export type FeedbackListJson = SerializedJson<FeedbackResponse[]>;
+
+export interface ConversationFeedback {
+  conversationOwnerId: string;
+  items: FeedbackListJson;
+}
 
 /**
  * The feedback hot path's storage. One implementation per database (see docs/architecture.md):
@@ -54,10 +68,10 @@ export type FeedbackSelection = { conversationId: string } | { messageIds: strin
 export interface FeedbackStore {
   /** null when the message does not exist in the organization. */
   loadSubmissionContext(organizationId: string, userId: string, messageId: string): Promise<SubmissionContext | null>;
-  /** null when the conversation does not exist in the organization. */
-  findConversationOwner(organizationId: string, conversationId: string): Promise<string | null>;
-  /** The user's feedback in a conversation (in message order) or on a list of messages (oldest first). */
-  listUserFeedback(organizationId: string, userId: string, selection: FeedbackSelection): Promise<StoredFeedback[]>;
+  /** The user's votes in a conversation and who owns it; null when the conversation is not in the organization. */
+  listFeedbackInConversation(organizationId: string, userId: string, conversationId: string): Promise<ConversationFeedback | null>;
+  /** The user's votes on those messages (ids of other organizations simply match nothing). */
+  listFeedbackOnMessages(organizationId: string, userId: string, messageIds: string[]): Promise<FeedbackListJson>;
   /** Applies the plan in one transaction; throws ConcurrentVoteChange when the vote moved meanwhile. */
   applyVote(plan: VotePlan, now: Date): Promise<StoredFeedback>;
   /** Deletes the vote (and deactivates its auto golden example); false when the vote moved meanwhile. */

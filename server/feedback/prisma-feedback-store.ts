@@ -2,11 +2,14 @@ import "server-only";
 import type { Db, Tx } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/sqlite/client";
 import { enqueueJob } from "@/server/jobs/job-queue";
+import { SerializedJson } from "@/server/serialized-json";
+import { toFeedbackResponse } from "./feedback-response";
 import {
   ConcurrentVoteChange,
   GOLDEN_EXAMPLE_JOB,
+  type ConversationFeedback,
   goldenExampleJobKey,
-  type FeedbackSelection,
+  type FeedbackListJson,
   type FeedbackStore,
   type StoredFeedback,
   type SubmissionContext,
@@ -86,6 +89,7 @@ export class PrismaFeedbackStore implements FeedbackStore {
       where: { id: messageId, organizationId },
       select: {
         role: true,
+        conversationId: true,
         conversation: { select: { userId: true } },
         feedback: { where: { userId }, select: feedbackSelect, take: 1 },
         organization: { select: { settings: true } },
@@ -95,33 +99,29 @@ export class PrismaFeedbackStore implements FeedbackStore {
     const existing = message.feedback[0];
     return {
       messageRole: message.role,
+      conversationId: message.conversationId,
       conversationOwnerId: message.conversation.userId,
       settings: message.organization.settings,
       existing: existing ? toStored(existing) : null,
     };
   }
 
-  async findConversationOwner(organizationId: string, conversationId: string): Promise<string | null> {
+  async listFeedbackInConversation(organizationId: string, userId: string, conversationId: string): Promise<ConversationFeedback | null> {
     const conversation = await this.db.conversation.findFirst({
       where: { id: conversationId, organizationId },
       select: { userId: true },
     });
-    return conversation?.userId ?? null;
+    if (!conversation) return null;
+    return { conversationOwnerId: conversation.userId, items: await this.listFeedback({ organizationId, userId, conversationId }) };
   }
 
-  async listUserFeedback(organizationId: string, userId: string, selection: FeedbackSelection): Promise<StoredFeedback[]> {
-    const rows = await this.db.feedback.findMany({
-      where: {
-        organizationId,
-        userId,
-        ...("conversationId" in selection
-          ? { message: { conversationId: selection.conversationId } }
-          : { messageId: { in: selection.messageIds } }),
-      },
-      select: feedbackSelect,
-      orderBy: "conversationId" in selection ? { message: { position: "asc" } } : { createdAt: "asc" },
-    });
-    return rows.map(toStored);
+  listFeedbackOnMessages(organizationId: string, userId: string, messageIds: string[]): Promise<FeedbackListJson> {
+    return this.listFeedback({ organizationId, userId, messageId: { in: messageIds } });
+  }
+
+  private async listFeedback(where: Prisma.FeedbackWhereInput): Promise<FeedbackListJson> {
+    const rows = await this.db.feedback.findMany({ where, select: feedbackSelect });
+    return SerializedJson.of(rows.map((row) => toFeedbackResponse(toStored(row))));
   }
 
   async applyVote(plan: VotePlan, now: Date): Promise<StoredFeedback> {

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { DomainError, type ErrorKind } from "@/server/errors";
+import { SerializedJson } from "@/server/serialized-json";
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   invalid_input: 400,
@@ -17,8 +18,9 @@ export interface ErrorBody {
   request_id?: string;
 }
 
+/** A JSON response; a SerializedJson body goes out as the bytes it already is. */
 export function jsonResponse(body: unknown, status = 200, headers?: HeadersInit): Response {
-  return new Response(JSON.stringify(body), {
+  return new Response(body instanceof SerializedJson ? body.bytes : JSON.stringify(body), {
     status,
     headers: { "content-type": "application/json", ...headers },
   });

@@ -20,12 +20,12 @@ let otherOrgConversationId: string;
 beforeAll(async () => {
   const org = await createTestOrganization(db);
   organizationId = org.organization.id;
-  const { messages } = await createTestConversation(db, organizationId, org.member.id);
+  const { conversation, messages } = await createTestConversation(db, organizationId, org.member.id);
   messageId = messages[1]!.id;
   cookie = await sessionCookie(org.member, organizationId, "member");
   // A vote that every case must leave exactly as it is.
   await db.feedback.create({
-    data: { organizationId, messageId: messages[3]!.id, userId: org.member.id, feedbackType: "positive", reason: "keep me" },
+    data: { organizationId, messageId: messages[3]!.id, conversationId: conversation.id, userId: org.member.id, feedbackType: "positive", reason: "keep me" },
   });
   const other = await createTestOrganization(db);
   const otherChat = await createTestConversation(db, other.organization.id, other.member.id);

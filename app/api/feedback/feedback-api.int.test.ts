@@ -24,6 +24,10 @@ async function setup() {
 
 type Setup = Awaited<ReturnType<typeof setup>>;
 
+/** A list response's items in message-id order (the API promises no order). */
+const itemsOf = (body: unknown) =>
+  (body as { items: Array<{ message_id: string }> }).items.toSorted((a, b) => a.message_id.localeCompare(b.message_id));
+
 const post = (s: Pick<Setup, "memberCookie">, body: unknown, cookie = s.memberCookie) =>
   callRoute(submit, { method: "POST", path: "/api/feedback", body, cookie });
 
@@ -258,16 +262,45 @@ describe(`reading and withdrawing (${getDatabaseProvider()})`, () => {
     await post(s, { message_id: s.messages[5]!.id, feedback_type: "negative" });
     const response = await callRoute(getConversation, { params: { conversation_id: s.conversation.id }, cookie: s.memberCookie });
     expect(response.status).toBe(200);
-    const items = (response.body as { items: unknown[] }).items.map((item) => FeedbackResponseSchema.parse(item));
-    expect(items.map((item) => [item.message_id, item.feedback_type])).toEqual([
-      [s.messages[1]!.id, "positive"],
-      [s.messages[5]!.id, "negative"],
-    ]);
+    const items = itemsOf(response.body).map((item) => FeedbackResponseSchema.parse(item));
+    expect(items.map((item) => [item.message_id, item.feedback_type])).toEqual(
+      [
+        [s.messages[1]!.id, "positive"],
+        [s.messages[5]!.id, "negative"],
+      ].toSorted(([a], [b]) => a!.localeCompare(b!)),
+    );
     // The reviewer may open the conversation but has no votes in it.
     expect(await callRoute(getConversation, { params: { conversation_id: s.conversation.id }, cookie: s.reviewerCookie })).toMatchObject({
       status: 200,
       body: { items: [] },
     });
+  });
+
+  it("both list reads return exactly the single read's bodies", async () => {
+    const s = await setup();
+    const reason = 'He said "no" \\ C:\\path\n\ttab \u0001 \u2028 — 🙂 Ünïcödé';
+    await post(s, { message_id: s.messages[5]!.id, feedback_type: "negative", reason, reason_keys: ["incorrect", "outdated"] });
+    await post(s, { message_id: s.messages[1]!.id, feedback_type: "positive" });
+    await post(s, { message_id: s.messages[3]!.id, feedback_type: "negative", reason: "x" });
+    // A reviewed vote, written the way the review API will write it (through Prisma, with Date values).
+    await db.feedback.updateMany({
+      where: { messageId: s.messages[3]!.id },
+      data: { status: "reviewed", reviewedById: s.reviewer.id, reviewedAt: new Date("2026-01-02T03:04:05.678Z") },
+    });
+    const single = async (index: number) =>
+      (await callRoute(getMessage, { params: { message_id: s.messages[index]!.id }, cookie: s.memberCookie })).body;
+    expect(await single(5)).toMatchObject({ reason, reason_keys: ["incorrect", "outdated"] });
+    expect(await single(3)).toMatchObject({ status: "reviewed", reviewed_by: s.reviewer.id, reviewed_at: "2026-01-02T03:04:05.678Z" });
+    const expected = itemsOf({ items: [await single(5), await single(1), await single(3)] });
+
+    const conversation = await callRoute(getConversation, { params: { conversation_id: s.conversation.id }, cookie: s.memberCookie });
+    expect(conversation.status).toBe(200);
+    expect(conversation.headers.get("content-type")).toBe("application/json");
+    expect(itemsOf(conversation.body)).toEqual(expected);
+    const ids = [3, 1, 5].map((index) => s.messages[index]!.id).join(",");
+    const batch = await callRoute(getBatch, { path: `/api/feedback/batch?message_ids=${ids}`, cookie: s.memberCookie });
+    expect(batch.status).toBe(200);
+    expect(itemsOf(batch.body)).toEqual(expected);
   });
 
   it("GET /api/feedback/batch returns votes for the listed messages and ignores unknown ids", async () => {
