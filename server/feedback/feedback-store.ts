@@ -76,6 +76,11 @@ export interface FeedbackStore {
   applyVote(plan: VotePlan, now: Date): Promise<StoredFeedback>;
   /** Deletes the vote (and deactivates its auto golden example); false when the vote moved meanwhile. */
   deleteVote(existing: StoredFeedback, now: Date): Promise<boolean>;
+  /**
+   * Creates (or reactivates) the auto golden example of an auto-approved positive vote, if the vote
+   * is still at that revision and no reviewer's example or active one exists; audited.
+   */
+  syncAutoGoldenExample(feedbackId: string, revision: number): Promise<void>;
 }
 
 export const GOLDEN_EXAMPLE_JOB = "golden_example.sync";

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db, Tx } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/sqlite/client";
+import { loadGoldenExampleSource } from "@/server/golden-examples/golden-example-source";
 import { enqueueJob } from "@/server/jobs/job-queue";
 import { SerializedJson } from "@/server/serialized-json";
 import { toFeedbackResponse } from "./feedback-response";
@@ -180,5 +181,51 @@ export class PrismaFeedbackStore implements FeedbackStore {
       if (error instanceof ConcurrentVoteChange) return false;
       throw error;
     }
+  }
+
+  async syncAutoGoldenExample(feedbackId: string, revision: number): Promise<void> {
+    // Reads first, outside the transaction, so that the transaction (and its row lock) stays short.
+    const feedback = await this.db.feedback.findUnique({
+      where: { id: feedbackId },
+      select: { organizationId: true, messageId: true, revision: true, feedbackType: true, status: true },
+    });
+    if (!feedback || feedback.revision !== revision || feedback.feedbackType !== "positive" || feedback.status !== "auto_approved") return;
+    const source = await loadGoldenExampleSource(this.db, feedback.messageId);
+    if (!source) return;
+
+    await this.db.$transaction(async (tx) => {
+      // A no-op write that re-checks the vote is still this revision and locks its row, so a
+      // concurrent vote change waits for us and then deactivates what we create.
+      const { count } = await tx.feedback.updateMany({
+        where: { id: feedbackId, revision, feedbackType: "positive", status: "auto_approved" },
+        data: { revision },
+      });
+      if (count === 0) return;
+      const existing = await tx.goldenExample.findUnique({ where: { feedbackId }, select: { id: true, approvalType: true, isActive: true } });
+      // A reviewer's golden example for this feedback stands as it is.
+      if (existing?.approvalType === "manual" || existing?.isActive) return;
+      const content = {
+        originalQuery: source.originalQuery,
+        originalResponse: source.originalResponse,
+        goldenResponse: source.originalResponse,
+        context: source.context as object[],
+      };
+      const example = existing
+        ? await tx.goldenExample.update({ where: { id: existing.id }, data: { ...content, isActive: true }, select: { id: true } })
+        : await tx.goldenExample.create({
+            data: { ...content, organizationId: feedback.organizationId, feedbackId, sourceType: "feedback", approvalType: "auto" },
+            select: { id: true },
+          });
+      await tx.auditLog.create({
+        data: {
+          organizationId: feedback.organizationId,
+          actorType: "system",
+          action: existing ? "golden_example.reactivated" : "golden_example.created",
+          targetType: "golden_example",
+          targetId: example.id,
+          data: { feedback_id: feedbackId, revision, approval_type: "auto" },
+        },
+      });
+    });
   }
 }

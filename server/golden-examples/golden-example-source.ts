@@ -35,11 +35,16 @@ export async function loadGoldenExampleSource(db: Queryable, messageId: string):
     take: CONTEXT_MESSAGE_LIMIT,
     select: { role: true, content: true },
   });
-  const earlier = latestFirst.reverse();
+  return toGoldenExampleSource(message.content, latestFirst);
+}
+
+/** The source from the rated answer and the (at most CONTEXT_MESSAGE_LIMIT) messages before it, latest first. */
+export function toGoldenExampleSource(answer: string, latestFirst: ContextMessage[]): GoldenExampleSource {
+  const earlier = latestFirst.toReversed();
   const lastQuestion = earlier.findLast((entry) => entry.role === "user");
   return {
     originalQuery: lastQuestion?.content ?? "",
-    originalResponse: message.content,
+    originalResponse: answer,
     context: earlier,
   };
 }

@@ -119,4 +119,17 @@ describe(`job queue (${getDatabaseProvider()})`, () => {
     expect(retryDelayMs(3, () => 0)).toBe(6000);
     expect(retryDelayMs(3, () => 1)).toBe(10_000);
   });
+  it("a worker lets waiting I/O callbacks (requests) run between jobs", async () => {
+    const org = await createTestOrganization(db);
+    await db.job.createMany({ data: [1, 2, 3].map((n) => ({ type: "test.order", payload: { n }, organizationId: org.organization.id })) });
+    const order: string[] = [];
+    const worker = new JobWorker(db, {
+      handlers: { "test.order": async (_db, job) => void order.push(`job ${(job.payload as { n: number }).n}`) },
+      organizationId: org.organization.id,
+    });
+    // Stands for a request whose socket became readable while the batch was starting.
+    setImmediate(() => order.push("request"));
+    expect(await worker.runOnce()).toBe(3);
+    expect(order.slice(0, order.indexOf("job 2"))).toContain("request");
+  });
 });

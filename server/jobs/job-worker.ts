@@ -62,6 +62,9 @@ export class JobWorker {
       organizationId: this.options.organizationId,
     });
     for (const job of jobs) {
+      // On SQLite every query resolves without real I/O, so a batch would otherwise run as one
+      // unbroken chain of promise callbacks and hold waiting requests for its whole length.
+      await new Promise((resolve) => setImmediate(resolve));
       try {
         await this.options.handlers[job.type]!(this.db, job);
         await completeJob(this.db, job, this.workerId, this.now());
