@@ -60,6 +60,11 @@ type ContextHead = [
   maxReasonLength: number | null,
   reasonOptions: string | null,
 ];
+/** The message, its conversation's owner, the settings and the caller's feedback (or nulls), in one row. */
+type ContextRow = [...ContextHead, ...FeedbackRow] | [...ContextHead, ...null[]];
+const CONTEXT_FEEDBACK_OFFSET = 11;
+
+/** A vote with the message it rates: what its auto golden example is made of. */
 interface GoldenExampleSourceRow {
   organizationId: string;
   revision: number;
@@ -69,10 +74,6 @@ interface GoldenExampleSourceRow {
   conversationId: string;
   position: number;
 }
-
-/** The message, its conversation's owner, the settings and the caller's feedback (or nulls), in one row. */
-type ContextRow = [...ContextHead, ...FeedbackRow] | [...ContextHead, ...null[]];
-const CONTEXT_FEEDBACK_OFFSET = 11;
 
 const FEEDBACK_COLUMNS = `f."id", f."organizationId", f."messageId", f."userId", f."feedbackType", f."reason", f."reasonKeys",
   f."status", f."revision", f."reviewedById", f."reviewedAt", f."createdAt", f."updatedAt"`;
