@@ -6,7 +6,7 @@ import { GOLDEN_EXAMPLE_JOB } from "@/server/feedback/feedback-store";
 import { feedbackContext } from "@/server/feedback/feedback-context";
 import { submitFeedback } from "@/server/feedback/feedback-service";
 import { createTestConversation, createTestOrganization } from "@/test/fixtures";
-import { claimDueJobs, completeJob, enqueueJob, retryDelayMs } from "./job-queue";
+import { claimDueJobs, completeJobs, enqueueJob, retryDelayMs } from "./job-queue";
 import { JOB_HANDLERS } from "./job-handlers";
 import { JobWorker, type JobHandler } from "./job-worker";
 
@@ -53,7 +53,7 @@ describe(`job queue (${getDatabaseProvider()})`, () => {
     expect(job).toMatchObject({ status: "succeeded", attempts: 2, lockedBy: null });
 
     // Worker A comes back and tries to finish its stale claim: the fencing token refuses it.
-    await completeJob(db, crashed.find((claimed) => claimed.id === job!.id)!, "worker-a", new Date());
+    await completeJobs(db, [crashed.find((claimed) => claimed.id === job!.id)!], "worker-a", new Date());
     expect((await db.job.findUniqueOrThrow({ where: { id: job!.id } })).attempts).toBe(2);
     expect(await db.goldenExample.count({ where: { feedbackId: feedback.id } })).toBe(1);
   });

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { performance, type EventLoopUtilization } from "node:perf_hooks";
 import type { Db } from "@/server/db/client";
-import { claimDueJobs, completeJob, failJob, type ClaimedJob } from "./job-queue";
+import { claimDueJobs, completeJobs, failJob, type ClaimedJob } from "./job-queue";
 import { onJobsEnqueued } from "./job-signal";
 
 export type JobHandler = (db: Db, job: ClaimedJob) => Promise<void>;
@@ -61,18 +61,21 @@ export class JobWorker {
       types: Object.keys(this.options.handlers),
       organizationId: this.options.organizationId,
     });
+    // Marked done together after the batch: a crash in between only reruns idempotent handlers.
+    const succeeded: ClaimedJob[] = [];
     for (const job of jobs) {
       // On SQLite every query resolves without real I/O, so a batch would otherwise run as one
       // unbroken chain of promise callbacks and hold waiting requests for its whole length.
       await new Promise((resolve) => setImmediate(resolve));
       try {
         await this.options.handlers[job.type]!(this.db, job);
-        await completeJob(this.db, job, this.workerId, this.now());
+        succeeded.push(job);
       } catch (error) {
         console.error(`[jobs] ${job.type} ${job.id} attempt ${job.attempts} failed`, error);
         await failJob(this.db, job, this.workerId, error, this.now());
       }
     }
+    await completeJobs(this.db, succeeded, this.workerId, this.now());
     return jobs.length;
   }
 
