@@ -167,48 +167,31 @@ async function main() {
   const headers = { cookie, "content-type": "application/json" };
   let nextFresh = 0;
   let nextChange = 0;
+  /** A POST /api/feedback scenario; nextVote gives each request's body. */
+  const postVotes = (key: string, name: string, nextVote: () => object): Scenario => ({
+    key,
+    name,
+    target: 0.5,
+    options: {
+      url: `${BASE}/api/feedback`,
+      method: "POST",
+      headers,
+      requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(nextVote()) }) }],
+    },
+  });
   const allScenarios: Scenario[] = [
     { key: "bare", name: "bare handler `GET /api/health` (ceiling)", options: { url: `${BASE}/api/health` } },
-    {
-      key: "post-new",
-      name: "`POST /api/feedback`, new votes",
-      target: 0.5,
-      options: {
-        url: `${BASE}/api/feedback`,
-        method: "POST",
-        headers,
-        requests: [
-          {
-            setupRequest: (request) => ({
-              ...request,
-              body: JSON.stringify({ message_id: fresh.assistantIds[nextFresh++ % fresh.assistantIds.length], feedback_type: "positive" }),
-            }),
-          },
-        ],
-      },
-    },
-    {
-      key: "post-change",
-      name: "`POST /api/feedback`, vote changes",
-      target: 0.5,
-      options: {
-        url: `${BASE}/api/feedback`,
-        method: "POST",
-        headers,
-        requests: [
-          {
-            setupRequest: (request) => {
-              const index = nextChange++;
-              const round = Math.floor(index / changing.assistantIds.length);
-              // Each visit to a message flips its vote (they start alternating positive/negative).
-              const position = index % changing.assistantIds.length;
-              const type = (position + round + 1) % 2 === 0 ? "positive" : "negative";
-              return { ...request, body: JSON.stringify({ message_id: changing.assistantIds[position], feedback_type: type }) };
-            },
-          },
-        ],
-      },
-    },
+    postVotes("post-new", "`POST /api/feedback`, new votes", () => ({
+      message_id: fresh.assistantIds[nextFresh++ % fresh.assistantIds.length],
+      feedback_type: "positive",
+    })),
+    postVotes("post-change", "`POST /api/feedback`, vote changes", () => {
+      const index = nextChange++;
+      const round = Math.floor(index / changing.assistantIds.length);
+      // Each visit to a message flips its vote (they start alternating positive/negative).
+      const position = index % changing.assistantIds.length;
+      return { message_id: changing.assistantIds[position], feedback_type: (position + round + 1) % 2 === 0 ? "positive" : "negative" };
+    }),
     {
       key: "get-single",
       name: "`GET /api/feedback/message/{id}`",
