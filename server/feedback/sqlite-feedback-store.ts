@@ -18,7 +18,8 @@ import {
 } from "./feedback-store";
 
 /*
- * The embedded database's hot path, on a better-sqlite3 connection of its own: prepared
+ * The embedded database's hot path (and the auto golden-example write its jobs make), on a
+ * better-sqlite3 connection of its own: prepared
  * statements and synchronous transactions cost tens of microseconds where a Prisma query costs
  * most of a millisecond (../shared/MEASUREMENTS.md: 31 µs raw insert, 0.86 ms Prisma create). Rows are written exactly as Prisma's SQLite adapter
  * writes them (ISO-8601 text timestamps, 0/1 booleans, JSON text), so both read each other's rows;
