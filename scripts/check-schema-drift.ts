@@ -11,6 +11,7 @@ import { resolveDatabaseConfig, schemaDirectory, type DatabaseProvider } from "@
 import { createDriverAdapter } from "@/prisma/driver-adapter";
 import { deployMigrations, runPrisma } from "./lib/prisma-cli";
 import { createScratchPostgresDatabase } from "./lib/scratch-postgres";
+import { withoutGeneratedColumns } from "./lib/sqlite-generated-columns";
 
 const MODELS_MARKER = "// ---- models";
 
@@ -58,6 +59,16 @@ const CATALOG_QUERIES: Record<DatabaseProvider, string> = {
                ORDER BY 1, 2`,
 };
 
+async function catalogOf(provider: DatabaseProvider, url: string): Promise<string> {
+  const rows = await queryRows(url, CATALOG_QUERIES[provider]);
+  // SQLite rows: [type, name, tbl_name, sql].
+  const normalized =
+    provider === "sqlite"
+      ? (rows as Array<[string, string, string, string | null]>).map(([type, name, table, sql]) => [type, name, table, sql && withoutGeneratedColumns(sql)])
+      : rows;
+  return JSON.stringify(normalized, null, 1);
+}
+
 async function checkMigrations(provider: DatabaseProvider, scratchUrl: () => Promise<{ url: string; drop: () => Promise<void> }>) {
   const fromMigrations = await scratchUrl();
   const fromModels = await scratchUrl();
@@ -69,8 +80,8 @@ async function checkMigrations(provider: DatabaseProvider, scratchUrl: () => Pro
       { quiet: true },
     );
     await executeScript(fromModels.url, script);
-    const expected = JSON.stringify(await queryRows(fromModels.url, CATALOG_QUERIES[provider]), null, 1);
-    const actual = JSON.stringify(await queryRows(fromMigrations.url, CATALOG_QUERIES[provider]), null, 1);
+    const expected = await catalogOf(provider, fromModels.url);
+    const actual = await catalogOf(provider, fromMigrations.url);
     if (expected !== actual) {
       throw new Error(
         `${provider}: the migrations in ${schemaDirectory(provider)}/migrations do not match schema.prisma. ` +

@@ -1,7 +1,6 @@
 import "server-only";
-import type { FeedbackListResponse, FeedbackResponse } from "@/lib/api/schemas";
-import { SerializedJson } from "@/server/serialized-json";
-import type { FeedbackListJson, StoredFeedback } from "./feedback-store";
+import type { FeedbackResponse } from "@/lib/api/schemas";
+import type { StoredFeedback } from "./feedback-store";
 
 export function toFeedbackResponse(feedback: StoredFeedback): FeedbackResponse {
   return {
@@ -17,12 +16,4 @@ export function toFeedbackResponse(feedback: StoredFeedback): FeedbackResponse {
     created_at: feedback.createdAt,
     updated_at: feedback.updatedAt,
   };
-}
-
-const LIST_OPEN = Buffer.from('{"items":');
-const LIST_CLOSE = Buffer.from("}");
-
-/** `{"items": [...]}` around an already serialized list, without parsing it. */
-export function toFeedbackListResponse(items: FeedbackListJson): SerializedJson<FeedbackListResponse> {
-  return new SerializedJson(Buffer.concat([LIST_OPEN, items.bytes, LIST_CLOSE]));
 }

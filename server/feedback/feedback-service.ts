@@ -99,7 +99,7 @@ export async function withdrawFeedback(ctx: FeedbackServiceContext, messageId: s
 export async function listFeedbackInConversation(ctx: FeedbackServiceContext, conversationId: string): Promise<FeedbackListJson> {
   const found = await ctx.store.listFeedbackInConversation(ctx.actor.organizationId, ctx.actor.userId, conversationId);
   if (!found || !canSee(ctx.actor, found.conversationOwnerId)) throw notFound("Conversation not found");
-  return found.items;
+  return found.list;
 }
 
 /** The caller's votes on a list of messages; a vote is always visible to its author. */

@@ -1,5 +1,5 @@
 import "server-only";
-import type { FeedbackResponse, FeedbackStatus, FeedbackType } from "@/lib/api/schemas";
+import type { FeedbackListResponse, FeedbackStatus, FeedbackType } from "@/lib/api/schemas";
 import type { SerializedJson } from "@/server/serialized-json";
 import type { FeedbackSettingsRow } from "@/server/settings/feedback-rules-from-settings";
 
@@ -50,15 +50,15 @@ export class ConcurrentVoteChange extends Error {
 }
 
 /**
- * A user's votes as the API's JSON array, in no particular order. The list reads hand the database's own
- * JSON through (see SerializedJson), so the stores produce the response shape themselves; the
- * contract tests hold both stores to the same bodies.
+ * A user's votes as the API's list response (`{"items": [...]}`, in no particular order). The list
+ * reads hand the database's own JSON through (see SerializedJson), so the stores produce the
+ * response shape themselves; the contract tests hold both stores to the same bodies.
  */
-export type FeedbackListJson = SerializedJson<FeedbackResponse[]>;
+export type FeedbackListJson = SerializedJson<FeedbackListResponse>;
 
 export interface ConversationFeedback {
   conversationOwnerId: string;
-  items: FeedbackListJson;
+  list: FeedbackListJson;
 }
 
 /**

@@ -113,7 +113,7 @@ export class PrismaFeedbackStore implements FeedbackStore {
       select: { userId: true },
     });
     if (!conversation) return null;
-    return { conversationOwnerId: conversation.userId, items: await this.listFeedback({ organizationId, userId, conversationId }) };
+    return { conversationOwnerId: conversation.userId, list: await this.listFeedback({ organizationId, userId, conversationId }) };
   }
 
   listFeedbackOnMessages(organizationId: string, userId: string, messageIds: string[]): Promise<FeedbackListJson> {
@@ -122,7 +122,7 @@ export class PrismaFeedbackStore implements FeedbackStore {
 
   private async listFeedback(where: Prisma.FeedbackWhereInput): Promise<FeedbackListJson> {
     const rows = await this.db.feedback.findMany({ where, select: feedbackSelect });
-    return SerializedJson.of(rows.map((row) => toFeedbackResponse(toStored(row))));
+    return SerializedJson.of({ items: rows.map((row) => toFeedbackResponse(toStored(row))) });
   }
 
   async applyVote(plan: VotePlan, now: Date): Promise<StoredFeedback> {

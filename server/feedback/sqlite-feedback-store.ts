@@ -82,35 +82,27 @@ const FEEDBACK_COLUMNS = `f."id", f."organizationId", f."messageId", f."userId",
 /** Writes return the row they leave, saving a read-back. */
 const RETURNING_FEEDBACK = `RETURNING ${FEEDBACK_COLUMNS.replaceAll("f.", "")}`;
 
-/** The API's form of a stored timestamp, in SQL (what fromSqliteDate does in JS). */
-const apiTimestamp = (column: string) =>
-  `CASE WHEN substr(${column}, 24) = '+00:00' THEN substr(${column}, 1, 23) || 'Z' ELSE strftime('%Y-%m-%dT%H:%M:%fZ', ${column}) END`;
-
-/** A FeedbackResponse built by SQLite: a 100-vote list costs one string instead of 1,300 values and 100 objects. */
-const FEEDBACK_RESPONSE_JSON = `json_object(
-  'id', f."id", 'message_id', f."messageId", 'user_id', f."userId", 'feedback_type', f."feedbackType",
-  'reason', f."reason",
-  'reason_keys', CASE WHEN f."reasonKeys" IS NULL OR f."reasonKeys" = '[]' THEN json_array() ELSE json(f."reasonKeys") END,
-  'status', f."status", 'reviewed_by', f."reviewedById", 'reviewed_at', ${apiTimestamp('f."reviewedAt"')},
-  'created_at', ${apiTimestamp('f."createdAt"')}, 'updated_at', ${apiTimestamp('f."updatedAt"')})`;
-
 /**
- * The votes a query selects as one JSON array; a BLOB, so it reaches JS as bytes, not a string.
- * Unordered (the API promises no order): sorting 100 built objects cost a quarter of the query.
+ * The votes a query selects as the whole list response, a BLOB so it reaches JS as the bytes the
+ * route sends. Each row's FeedbackResponse is the generated column "responseJson" (migration
+ * 20261129120000), which SQLite computes on write: joining the stored JSON costs a fraction of
+ * building it per read (docs/architecture.md, "The list reads"). Unordered: the API promises no order.
  */
-const FEEDBACK_LIST_JSON = `CAST(json_group_array(${FEEDBACK_RESPONSE_JSON}) AS BLOB)`;
+const FEEDBACK_LIST_JSON = `CAST('{"items":[' || coalesce(group_concat(f."responseJson", ','), '') || ']}' AS BLOB)`;
 
 /**
- * The list reads (parameters: user, conversation or JSON array of message ids, organization). The
- * unary + keeps the planner off the organization indexes, which it can otherwise pick, reading
- * the organization's every vote (see sqlite-feedback-store.test.ts).
+ * The list reads. The unary + keeps the planner off the organization indexes, which it can
+ * otherwise pick, reading the organization's every vote (see sqlite-feedback-store.test.ts).
  */
 export const FEEDBACK_LIST_QUERIES = {
-  // One range of the (userId, conversationId) index.
+  // Parameters: user, conversation, organization. The conversation's owner (no row: no such
+  // conversation) and one range of the (userId, conversationId) index.
   inConversation: `
-    SELECT ${FEEDBACK_LIST_JSON} FROM "Feedback" f
-     WHERE f."userId" = ? AND f."conversationId" = ? AND +f."organizationId" = ?`,
-  // CROSS JOIN fixes the join order: one (user, message) unique-index probe per id.
+    SELECT c."userId", (SELECT ${FEEDBACK_LIST_JSON} FROM "Feedback" f
+                         WHERE f."userId" = ? AND f."conversationId" = c."id" AND +f."organizationId" = c."organizationId")
+      FROM "Conversation" c WHERE c."id" = ? AND c."organizationId" = ?`,
+  // Parameters: JSON array of message ids, user, organization. CROSS JOIN fixes the join order:
+  // one (user, message) unique-index probe per id.
   onMessages: `
     SELECT ${FEEDBACK_LIST_JSON} FROM json_each(?) ids CROSS JOIN "Feedback" f
      WHERE f."userId" = ? AND f."messageId" = ids."value" AND +f."organizationId" = ?`,
@@ -176,8 +168,7 @@ export class SqliteFeedbackStore implements FeedbackStore {
           LEFT JOIN "FeedbackSettings" s ON s."organizationId" = m."organizationId"
           LEFT JOIN "Feedback" f ON f."userId" = ? AND f."messageId" = m."id"
          WHERE m."id" = ? AND m."organizationId" = ?`).raw(true),
-      conversationOwner: prepare(`SELECT "userId" FROM "Conversation" WHERE "id" = ? AND "organizationId" = ?`),
-      listInConversation: prepare(FEEDBACK_LIST_QUERIES.inConversation).pluck(),
+      listInConversation: prepare(FEEDBACK_LIST_QUERIES.inConversation).raw(true),
       listOnMessages: prepare(FEEDBACK_LIST_QUERIES.onMessages).pluck(),
       insert: prepare(`
         INSERT INTO "Feedback" ("id", "organizationId", "messageId", "conversationId", "userId", "feedbackType", "reason",
@@ -263,10 +254,10 @@ export class SqliteFeedbackStore implements FeedbackStore {
   }
 
   async listFeedbackInConversation(organizationId: string, userId: string, conversationId: string): Promise<ConversationFeedback | null> {
-    const owner = this.statements.conversationOwner.get(conversationId, organizationId) as { userId: string } | undefined;
-    if (!owner) return null;
-    const items = this.statements.listInConversation.get(userId, conversationId, organizationId) as Buffer<ArrayBuffer>;
-    return { conversationOwnerId: owner.userId, items: new SerializedJson(items) };
+    const row = this.statements.listInConversation.get(userId, conversationId, organizationId) as
+      | [conversationOwnerId: string, list: Buffer<ArrayBuffer>]
+      | undefined;
+    return row ? { conversationOwnerId: row[0], list: new SerializedJson(row[1]) } : null;
   }
 
   async listFeedbackOnMessages(organizationId: string, userId: string, messageIds: string[]): Promise<FeedbackListJson> {

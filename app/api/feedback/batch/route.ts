@@ -1,10 +1,8 @@
 import { listFeedbackForMessages } from "@/lib/api/feedback-endpoints";
 import { feedbackContext } from "@/server/feedback/feedback-context";
-import { toFeedbackListResponse } from "@/server/feedback/feedback-response";
 import { listFeedbackOnMessages } from "@/server/feedback/feedback-service";
 import { defineRoute } from "@/server/http/define-route";
 
 export const GET = defineRoute(listFeedbackForMessages, async ({ db, actor, query }) => {
-  const items = await listFeedbackOnMessages(feedbackContext(db, actor), query.message_ids);
-  return { body: toFeedbackListResponse(items) };
+  return { body: await listFeedbackOnMessages(feedbackContext(db, actor), query.message_ids) };
 });
