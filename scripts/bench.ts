@@ -1,7 +1,7 @@
 // `npm run bench`: serves the production build on a fresh SQLite database and measures, in one
 // run and side by side, the bare handler (the framework's ceiling here), POST /api/feedback (new
 // votes and vote changes), the single read and the batch read of a 200-message conversation.
-// Writes docs/benchmarks.md. Usage: npm run bench [-- --duration 8 --connections 50 --rounds 3 --slices 4 --rate 400]
+// Writes docs/benchmarks.md. Usage: npm run bench [-- --duration 8 --connections 50 --rounds 5 --slices 4 --rate 400]
 // For investigating one route: --only get-conversation (keys below; the bare handler always runs,
 // and a partial run prints its numbers without rewriting the report) and --profile DIR (the server
 // writes a V8 CPU profile there when it stops).
@@ -20,7 +20,7 @@ for (let index = 2; index < process.argv.length; index += 2) args.set(process.ar
 const DURATION = Number(args.get("duration") ?? 8);
 const CONNECTIONS = Number(args.get("connections") ?? 50);
 const PORT = Number(args.get("port") ?? 3200);
-const ROUNDS = Number(args.get("rounds") ?? 3);
+const ROUNDS = Number(args.get("rounds") ?? 5);
 /** Each row and its bare-handler ceiling alternate in this many slices of duration / slices seconds. */
 const SLICES = Number(args.get("slices") ?? 4);
 /** The start of each slice that is not measured (connections opening; see runLoad). */
