@@ -339,7 +339,7 @@ async function measureAtRate(scenario: Scenario, databaseUrl: string): Promise<L
 }
 
 const ratioOf = (measurement: Measurement) => measurement.requestsPerSecond / measurement.ceiling;
-const percent = (ratio: number) => `${(100 * ratio).toFixed(0)}%`;
+const percent = (ratio: number) => `${(100 * ratio).toFixed(1)}%`;
 
 /** The round with the median ratio (rounds sorted by ratio). */
 function medianRound(measurements: Measurement[]): Measurement {
