@@ -15,19 +15,22 @@ const { parentPort, workerData } = require("node:worker_threads");
 const Database = require("better-sqlite3");
 const db = new Database(workerData.file, { timeout: 1000 });
 db.exec(workerData.pragmas);
+const stop = () => {
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+};
 const timer = setInterval(() => {
   try {
     const [result] = db.pragma("wal_checkpoint(PASSIVE)");
     if (workerData.report && result.checkpointed > 0) parentPort.postMessage(result);
   } catch (error) {
+    // Once, not every interval: the connections' own checkpoints take over.
     parentPort.postMessage({ error: String(error) });
+    stop();
   }
 }, workerData.intervalMs);
-parentPort.on("message", () => {
-  clearInterval(timer);
-  db.close();
-  parentPort.close();
-});
+parentPort.on("message", stop);
 `;
 
 export interface CheckpointResult {
@@ -52,15 +55,15 @@ export function startWalCheckpointer(file: string, options: WalCheckpointerOptio
     workerData: { file, pragmas: sqlitePragmas(), intervalMs: options.intervalMs ?? 20, report: Boolean(options.onCheckpoint) },
   });
   worker.on("message", (message: CheckpointResult | { error: string }) => {
-    if ("error" in message) console.error(`[wal-checkpointer] ${message.error}`);
+    if ("error" in message) console.error(`[wal-checkpointer] stopped; connections fall back to their own checkpoints: ${message.error}`);
     else options.onCheckpoint?.(message);
   });
   worker.on("error", (error) => console.error("[wal-checkpointer] stopped; connections fall back to their own checkpoints", error));
   // Never the reason the process stays up.
   worker.unref();
+  const exited = new Promise((resolve) => worker.once("exit", resolve));
   return {
     stop: async () => {
-      const exited = new Promise((resolve) => worker.once("exit", resolve));
       worker.postMessage("stop");
       await exited;
     },
