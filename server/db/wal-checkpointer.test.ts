@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { startWalCheckpointer, type CheckpointResult, type WalCheckpointer } from "./wal-checkpointer";
 
 const directory = mkdtempSync(path.join(tmpdir(), "feedback-kit-wal-"));
@@ -35,5 +35,18 @@ describe("startWalCheckpointer", () => {
     await copiedEverything;
     expect(checkpoints.at(-1)!.log).toBeGreaterThan(10);
     writer.close();
+  });
+
+  it("logs when its thread dies (here: not a database), and stop() still resolves", async () => {
+    const file = path.join(directory, "not-a-database");
+    writeFileSync(file, "x".repeat(4096));
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const dead = startWalCheckpointer(file, { intervalMs: 5 });
+      await vi.waitFor(() => expect(errors).toHaveBeenCalledWith(expect.stringContaining("[wal-checkpointer] stopped"), expect.anything()));
+      await dead.stop();
+    } finally {
+      errors.mockRestore();
+    }
   });
 });
