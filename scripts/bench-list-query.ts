@@ -1,7 +1,8 @@
 // `npm run bench:list-query`: times the SQLite statement behind GET /api/feedback/conversation/{id}
 // on the database `npm run bench` leaves behind (.data/bench.db, 100 votes in a 200-message
 // conversation), against building each vote's JSON at read time from the generated column's own
-// expression. Usage: npm run bench:list-query [-- --database .data/bench.db --calls 20000]
+// expression, and against returning the votes in message order.
+// Usage: npm run bench:list-query [-- --database .data/bench.db --calls 20000]
 import Database from "better-sqlite3";
 import { generatedColumns } from "./lib/sqlite-generated-columns";
 import { FEEDBACK_LIST_QUERIES } from "@/server/feedback/sqlite-feedback-store";
@@ -31,6 +32,9 @@ const variants = {
   "production statement (owner check + stored JSON joined)": sqlite.prepare(FEEDBACK_LIST_QUERIES.inConversation).raw(true),
   "stored JSON joined (votes only)": sqlite.prepare(
     `SELECT CAST('[' || coalesce(group_concat(f."responseJson", ','), '') || ']' AS BLOB) FROM "Feedback" f ${votesWhere}`,
+  ),
+  "stored JSON joined in message order (votes only)": sqlite.prepare(
+    `SELECT CAST('[' || coalesce(group_concat(f."responseJson", ',' ORDER BY f."messageId"), '') || ']' AS BLOB) FROM "Feedback" f ${votesWhere}`,
   ),
   "JSON built at read time (votes only)": sqlite.prepare(
     `SELECT CAST(json_group_array(${responseJson.expression}) AS BLOB) FROM "Feedback" f ${votesWhere}`,
