@@ -20,7 +20,7 @@ test("a signed-in member votes, changes the vote, reads it back and withdraws it
 
   const single = await api.get(`/api/feedback/message/${messageId}`);
   expect(await single.json()).toMatchObject({ message_id: messageId, feedback_type: "negative" });
-  const conversation = await api.get(`/api/feedback/conversation/${conversationId}`);
+  const conversation = await api.get(`/api/feedback?conversation_id=${conversationId}`);
   expect((await conversation.json()).items).toContainEqual(expect.objectContaining({ message_id: messageId }));
 
   expect((await api.delete(`/api/feedback/message/${messageId}`)).status()).toBe(204);

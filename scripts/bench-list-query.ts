@@ -1,4 +1,4 @@
-// `npm run bench:list-query`: times the SQLite statement behind GET /api/feedback/conversation/{id}
+// `npm run bench:list-query`: times the SQLite statement behind GET /api/feedback?conversation_id=
 // on the database `npm run bench` leaves behind (.data/bench.db, 100 votes in a 200-message
 // conversation), against building each vote's JSON at read time from the generated column's own
 // expression, and against returning the votes in message order.

@@ -251,15 +251,15 @@ async function main() {
     },
     {
       key: "get-conversation",
-      name: "`GET /api/feedback/conversation/{id}`, 200 messages, every answer rated (100 votes)",
+      name: "`GET /api/feedback?conversation_id=`, 200 messages, every answer rated (100 votes)",
       target: 0.7,
-      options: { url: `${BASE}/api/feedback/conversation/${batch.id}`, headers },
+      options: { url: `${BASE}/api/feedback?conversation_id=${batch.id}`, headers },
     },
     {
       key: "get-conversation-sparse",
-      name: "`GET /api/feedback/conversation/{id}`, 200 messages, 10 votes",
+      name: "`GET /api/feedback?conversation_id=`, 200 messages, 10 votes",
       target: 0.7,
-      options: { url: `${BASE}/api/feedback/conversation/${sparse.id}`, headers },
+      options: { url: `${BASE}/api/feedback?conversation_id=${sparse.id}`, headers },
     },
   ];
   const scenarios = allScenarios.filter((scenario) => !ONLY || scenario.key === "bare" || ONLY.includes(scenario.key));

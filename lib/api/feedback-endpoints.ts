@@ -1,7 +1,6 @@
 import { defineEndpoint } from "./endpoint";
 import {
-  ConversationIdParamsSchema,
-  FeedbackBatchQuerySchema,
+  FeedbackListQuerySchema,
   FeedbackListResponseSchema,
   FeedbackResponseSchema,
   MessageIdParamsSchema,
@@ -55,30 +54,19 @@ export const withdrawFeedback = defineEndpoint({
   errors: [400, 401, 403, 404],
 });
 
-export const listConversationFeedback = defineEndpoint({
-  id: "listConversationFeedback",
+export const listFeedback = defineEndpoint({
+  id: "listFeedback",
   method: "GET",
-  path: "/api/feedback/conversation/{conversation_id}",
+  path: "/api/feedback",
   tag: "Feedback",
-  summary: "The caller's feedback on every message of a conversation",
-  description: "One request for a whole chat: the kit loads a conversation's votes with it instead of one request per message.",
+  summary: "The caller's feedback on a conversation or on a list of messages",
+  description:
+    "One request for a whole chat (`conversation_id`) or for up to 500 messages (`message_ids`); pass exactly one. " +
+    "An unknown or invisible conversation is a 404; unknown, invisible and unrated messages are absent from the result.",
   auth: "member",
-  params: ConversationIdParamsSchema,
-  responses: { 200: { description: "The caller's feedback in this conversation", schema: FeedbackListResponseSchema } },
+  query: FeedbackListQuerySchema,
+  responses: { 200: { description: "The caller's feedback on those messages", schema: FeedbackListResponseSchema } },
   errors: [400, 401, 404],
 });
 
-export const listFeedbackForMessages = defineEndpoint({
-  id: "listFeedbackForMessages",
-  method: "GET",
-  path: "/api/feedback/batch",
-  tag: "Feedback",
-  summary: "The caller's feedback on a list of messages",
-  description: "`message_ids` is a comma-separated list (at most 500). Unknown, invisible and unrated messages are absent from the result.",
-  auth: "member",
-  query: FeedbackBatchQuerySchema,
-  responses: { 200: { description: "The caller's feedback on those messages", schema: FeedbackListResponseSchema } },
-  errors: [400, 401],
-});
-
-export const feedbackEndpoints = [submitFeedback, getMessageFeedback, withdrawFeedback, listConversationFeedback, listFeedbackForMessages];
+export const feedbackEndpoints = [submitFeedback, listFeedback, getMessageFeedback, withdrawFeedback];

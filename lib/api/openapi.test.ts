@@ -275,8 +275,23 @@ describe("OpenAPI document", () => {
   });
 
   it("describes query parameters by what clients send (the input shape)", () => {
-    const parameters = operation(feedbackEndpointsModule.listFeedbackForMessages).parameters ?? [];
-    expect(parameters).toEqual([{ name: "message_ids", in: "query", required: true, schema: { type: "string" } }]);
+    const parameters = operation(feedbackEndpointsModule.listFeedback).parameters ?? [];
+    expect(parameters).toEqual([
+      {
+        name: "conversation_id",
+        in: "query",
+        required: false,
+        description: "Every message of this conversation",
+        schema: { type: "string", minLength: 1, maxLength: 128 },
+      },
+      {
+        name: "message_ids",
+        in: "query",
+        required: false,
+        description: "A comma-separated list of message ids (at most 500); unknown and invisible ones are ignored",
+        schema: { type: "string" },
+      },
+    ]);
   });
 
   it("is deterministic, whatever order the endpoints come in", () => {

@@ -55,14 +55,30 @@ export const ConversationIdParamsSchema = z.object({ conversation_id: idSchema }
 
 export const MAX_BATCH_MESSAGE_IDS = 500;
 
-export const FeedbackBatchQuerySchema = z
+const messageIdListSchema = z
+  .string()
+  .transform((value) => [...new Set(value.split(",").map((id) => id.trim()).filter(Boolean))])
+  .pipe(z.array(idSchema).min(1, "must name at least one message id").max(MAX_BATCH_MESSAGE_IDS));
+
+/** Which of the caller's votes a list read returns: a whole conversation's, or those on listed messages. */
+const FeedbackListFilterSchema = z.union([z.object({ conversation_id: z.string() }), z.object({ message_ids: z.array(z.string()) })]);
+export type FeedbackListFilter = z.output<typeof FeedbackListFilterSchema>;
+
+export const FeedbackListQuerySchema = z
   .object({
-    message_ids: z
-      .string()
-      .transform((value) => [...new Set(value.split(",").map((id) => id.trim()).filter(Boolean))])
-      .pipe(z.array(idSchema).min(1, "must name at least one message id").max(MAX_BATCH_MESSAGE_IDS)),
+    conversation_id: idSchema.optional().describe("Every message of this conversation"),
+    message_ids: messageIdListSchema
+      .optional()
+      .describe(`A comma-separated list of message ids (at most ${MAX_BATCH_MESSAGE_IDS}); unknown and invisible ones are ignored`),
   })
-  .meta({ id: "FeedbackBatchQuery" });
+  .transform((query, context): FeedbackListFilter => {
+    if (query.conversation_id !== undefined && query.message_ids === undefined) return { conversation_id: query.conversation_id };
+    if (query.message_ids !== undefined && query.conversation_id === undefined) return { message_ids: query.message_ids };
+    context.issues.push({ code: "custom", input: query, message: "pass exactly one of conversation_id and message_ids" });
+    return z.NEVER;
+  })
+  .pipe(FeedbackListFilterSchema)
+  .meta({ id: "FeedbackListQuery" });
 
 export const FeedbackListResponseSchema = z
   .object({ items: z.array(FeedbackResponseSchema).describe("The caller's feedback, in no particular order (match items by message_id); unrated messages are absent") })

@@ -3,10 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDatabaseProvider, getDb } from "@/server/db/client";
 import { createTestConversation, createTestOrganization } from "@/test/fixtures";
 import { callRoute, sessionCookie } from "@/test/http";
-import { GET as getBatch } from "./batch/route";
-import { GET as getConversation } from "./conversation/[conversation_id]/route";
 import { DELETE as withdraw, GET as getMessage } from "./message/[message_id]/route";
-import { POST as submit } from "./route";
+import { GET as listFeedback, POST as submit } from "./route";
 
 const db = getDb();
 afterAll(() => db.$disconnect());
@@ -93,16 +91,25 @@ describe(`bad input never changes data (${getDatabaseProvider()})`, () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it("GET /api/feedback/conversation/{id} of another organization → 404", async () => {
-    expect(await callRoute(getConversation, { params: { conversation_id: otherOrgConversationId }, cookie })).toMatchObject({
+  it("GET /api/feedback?conversation_id= of another organization → 404", async () => {
+    expect(await callRoute(listFeedback, { path: `/api/feedback?conversation_id=${otherOrgConversationId}`, cookie })).toMatchObject({
       status: 404,
       body: { detail: "Conversation not found", code: "not_found" },
     });
   });
 
-  it("GET /api/feedback/batch with more than 500 ids → 400", async () => {
+  it.each([
+    ["an empty conversation id", "conversation_id=", 400, "query.conversation_id: must not be empty"],
+    ["a NUL byte", "conversation_id=a%00b", 400, "query.conversation_id: must not contain NUL characters"],
+    ["an unknown conversation", "conversation_id=nope", 404, "Conversation not found"],
+    ["no filter", "", 400, "query: pass exactly one of conversation_id and message_ids"],
+  ] as const)("GET /api/feedback with %s → %i", async (_label, query, status, detail) => {
+    expect(await callRoute(listFeedback, { path: `/api/feedback?${query}`, cookie })).toMatchObject({ status, body: { detail } });
+  });
+
+  it("GET /api/feedback?message_ids= with more than 500 ids → 400", async () => {
     const ids = Array.from({ length: 501 }, (_, index) => `id${index}`).join(",");
-    expect(await callRoute(getBatch, { path: `/api/feedback/batch?message_ids=${ids}`, cookie })).toMatchObject({
+    expect(await callRoute(listFeedback, { path: `/api/feedback?message_ids=${ids}`, cookie })).toMatchObject({
       status: 400,
       body: { code: "validation_error", detail: expect.stringMatching(/^query\.message_ids: /) },
     });

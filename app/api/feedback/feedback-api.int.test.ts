@@ -5,10 +5,8 @@ import { getDatabaseProvider, getDb } from "@/server/db/client";
 import { createTestConversation, createTestOrganization } from "@/test/fixtures";
 import { callRoute, sessionCookie } from "@/test/http";
 import { drainJobs } from "@/test/jobs";
-import { GET as getBatch } from "./batch/route";
-import { GET as getConversation } from "./conversation/[conversation_id]/route";
 import { DELETE as withdraw, GET as getMessage } from "./message/[message_id]/route";
-import { POST as submit } from "./route";
+import { GET as listFeedback, POST as submit } from "./route";
 
 const db = getDb();
 afterAll(() => db.$disconnect());
@@ -175,7 +173,7 @@ describe(`visibility and authentication (${getDatabaseProvider()})`, () => {
     await db.membership.create({ data: { organizationId: s.organization.id, userId: peer.id, role: "member" } });
     const peerCookie = await sessionCookie(peer, s.organization.id, "member");
     expect(await post(s, { message_id: s.answer.id, feedback_type: "positive" }, peerCookie)).toMatchObject({ status: 404 });
-    expect(await callRoute(getConversation, { params: { conversation_id: s.conversation.id }, cookie: peerCookie })).toMatchObject({
+    expect(await callRoute(listFeedback, { path: `/api/feedback?conversation_id=${s.conversation.id}`, cookie: peerCookie })).toMatchObject({
       status: 404,
       body: { detail: "Conversation not found" },
     });
@@ -256,11 +254,11 @@ describe(`reading and withdrawing (${getDatabaseProvider()})`, () => {
     });
   });
 
-  it("GET /api/feedback/conversation/{id} returns all the caller's votes in one response", async () => {
+  it("GET /api/feedback?conversation_id= returns all the caller's votes in one response", async () => {
     const s = await setup();
     await post(s, { message_id: s.messages[1]!.id, feedback_type: "positive" });
     await post(s, { message_id: s.messages[5]!.id, feedback_type: "negative" });
-    const response = await callRoute(getConversation, { params: { conversation_id: s.conversation.id }, cookie: s.memberCookie });
+    const response = await callRoute(listFeedback, { path: `/api/feedback?conversation_id=${s.conversation.id}`, cookie: s.memberCookie });
     expect(response.status).toBe(200);
     const items = itemsOf(response.body).map((item) => FeedbackResponseSchema.parse(item));
     expect(items.map((item) => [item.message_id, item.feedback_type])).toEqual(
@@ -270,7 +268,7 @@ describe(`reading and withdrawing (${getDatabaseProvider()})`, () => {
       ].toSorted(([a], [b]) => a!.localeCompare(b!)),
     );
     // The reviewer may open the conversation but has no votes in it.
-    expect(await callRoute(getConversation, { params: { conversation_id: s.conversation.id }, cookie: s.reviewerCookie })).toMatchObject({
+    expect(await callRoute(listFeedback, { path: `/api/feedback?conversation_id=${s.conversation.id}`, cookie: s.reviewerCookie })).toMatchObject({
       status: 200,
       body: { items: [] },
     });
@@ -293,29 +291,32 @@ describe(`reading and withdrawing (${getDatabaseProvider()})`, () => {
     expect(await single(3)).toMatchObject({ status: "reviewed", reviewed_by: s.reviewer.id, reviewed_at: "2026-01-02T03:04:05.678Z" });
     const expected = itemsOf({ items: [await single(5), await single(1), await single(3)] });
 
-    const conversation = await callRoute(getConversation, { params: { conversation_id: s.conversation.id }, cookie: s.memberCookie });
+    const conversation = await callRoute(listFeedback, { path: `/api/feedback?conversation_id=${s.conversation.id}`, cookie: s.memberCookie });
     expect(conversation.status).toBe(200);
     expect(conversation.headers.get("content-type")).toBe("application/json");
     expect(itemsOf(conversation.body)).toEqual(expected);
     const ids = [3, 1, 5].map((index) => s.messages[index]!.id).join(",");
-    const batch = await callRoute(getBatch, { path: `/api/feedback/batch?message_ids=${ids}`, cookie: s.memberCookie });
+    const batch = await callRoute(listFeedback, { path: `/api/feedback?message_ids=${ids}`, cookie: s.memberCookie });
     expect(batch.status).toBe(200);
     expect(itemsOf(batch.body)).toEqual(expected);
   });
 
-  it("GET /api/feedback/batch returns votes for the listed messages and ignores unknown ids", async () => {
+  it("GET /api/feedback?message_ids= returns votes for the listed messages and ignores unknown ids", async () => {
     const s = await setup();
     await post(s, { message_id: s.messages[3]!.id, feedback_type: "positive" });
-    const response = await callRoute(getBatch, {
-      path: `/api/feedback/batch?message_ids=${s.messages[1]!.id},${s.messages[3]!.id},unknown`,
+    const response = await callRoute(listFeedback, {
+      path: `/api/feedback?message_ids=${s.messages[1]!.id},${s.messages[3]!.id},unknown`,
       cookie: s.memberCookie,
     });
     expect(response.status).toBe(200);
     expect((response.body as { items: Array<{ message_id: string }> }).items.map((item) => item.message_id)).toEqual([s.messages[3]!.id]);
-    expect(await callRoute(getBatch, { path: "/api/feedback/batch?message_ids=,", cookie: s.memberCookie })).toMatchObject({
+    expect(await callRoute(listFeedback, { path: "/api/feedback?message_ids=,", cookie: s.memberCookie })).toMatchObject({
       status: 400,
       body: { code: "validation_error", detail: "query.message_ids: must name at least one message id" },
     });
-    expect(await callRoute(getBatch, { path: "/api/feedback/batch", cookie: s.memberCookie })).toMatchObject({ status: 400 });
+    const exactlyOne = { status: 400, body: { code: "validation_error", detail: "query: pass exactly one of conversation_id and message_ids" } };
+    expect(await callRoute(listFeedback, { path: "/api/feedback", cookie: s.memberCookie })).toMatchObject(exactlyOne);
+    const both = `/api/feedback?conversation_id=${s.conversation.id}&message_ids=${s.messages[3]!.id}`;
+    expect(await callRoute(listFeedback, { path: both, cookie: s.memberCookie })).toMatchObject(exactlyOne);
   });
 });
