@@ -367,11 +367,18 @@ function verdicts(results: Measurement[], latencies: LatencyAtRate[]): string {
     return slow.length === 0 ? "met by every row." : `**not met** by ${slow.join("; ")}.`;
   };
   const slowest = results.reduce((slowestRow, result) => (result.requestsPerSecond < slowestRow.requestsPerSecond ? result : slowestRow));
+  // The bare handler's own spread: a row served as evenly needs this much throughput for p99 < 50 ms.
+  const bare = results.find((result) => result.scenario.key === "bare");
+  const spread = bare ? bare.p99 / bare.p50 : undefined;
+  const needed = spread === undefined || !bare ? "" :
+    ` The bare handler's own p99 was ${spread.toFixed(1)}× its p50 in this run; a row with that spread needs a p50 under ` +
+    `${(50 / spread).toFixed(0)} ms for a p99 under 50 ms, that is ${((CONNECTIONS * spread * 1000) / 50).toFixed(0)} req/s ` +
+    `(${percent((CONNECTIONS * spread * 1000) / 50 / bare.ceiling)} of the bare handler).`;
   lines.push(
     `- p99 under 50 ms at ${CONNECTIONS} connections, at saturation (median rounds): ${p99Verdict(results)} ` +
       `With ${CONNECTIONS} requests always in flight the mean latency is ${CONNECTIONS} / throughput (Little's law), ` +
       `${((1000 * CONNECTIONS) / slowest.requestsPerSecond).toFixed(0)} ms for the slowest row here, so at saturation this ` +
-      `target is a throughput target in disguise: a row at half the bare handler's throughput has twice its mean latency.`,
+      `target is a throughput target in disguise: a row at half the bare handler's throughput has twice its mean latency.${needed}`,
     `- p99 under 50 ms at ${CONNECTIONS} connections and ${RATE} req/s offered: ${p99Verdict(latencies)}`,
   );
   return lines.join("\n");

@@ -62,7 +62,7 @@ const messageIdListSchema = z
 
 /** Which of the caller's votes a list read returns: a whole conversation's, or those on listed messages. */
 const FeedbackListFilterSchema = z.union([z.object({ conversation_id: z.string() }), z.object({ message_ids: z.array(z.string()) })]);
-export type FeedbackListFilter = z.output<typeof FeedbackListFilterSchema>;
+type FeedbackListFilter = z.output<typeof FeedbackListFilterSchema>;
 
 export const FeedbackListQuerySchema = z
   .object({
