@@ -7,7 +7,7 @@ import { getDb, type Db } from "@/server/db/client";
 import { invalidInput } from "@/server/errors";
 import { errorResponse, jsonResponse } from "./error-response";
 import { readJsonBody } from "./read-json-body";
-import { validationDetails } from "./validation-details";
+import { validationDetails, type ValidationDetail } from "./validation-details";
 
 type Infer<T> = NonNullable<T> extends z.ZodType ? z.output<NonNullable<T>> : undefined;
 type ActorFor<E extends Endpoint> = E["auth"] extends "public" ? null : E["auth"] extends "api_key" ? ApiKeyActor : UserActor;
@@ -35,9 +35,17 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z
   return result.data;
 }
 
+/** Every query parameter is a single value (lists are comma-separated): a repeated one is refused, not half read. */
 function queryObject(url: URL): Record<string, string> {
   const query: Record<string, string> = {};
-  for (const [key, value] of url.searchParams) query[key] ??= value;
+  for (const [key, value] of url.searchParams) {
+    if (key in query) {
+      const message = `query.${key}: must be given once (a list is one comma-separated value)`;
+      const details: ValidationDetail[] = [{ location: "query", path: key, message }];
+      throw invalidInput(message, "validation_error", details);
+    }
+    query[key] = value;
+  }
   return query;
 }
 

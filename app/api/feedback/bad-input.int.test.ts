@@ -103,6 +103,7 @@ describe(`bad input never changes data (${getDatabaseProvider()})`, () => {
     ["a NUL byte", "conversation_id=a%00b", 400, "query.conversation_id: must not contain NUL characters"],
     ["an unknown conversation", "conversation_id=nope", 404, "Conversation not found"],
     ["no filter", "", 400, "query: pass exactly one of conversation_id and message_ids"],
+    ["a repeated parameter", "message_ids=a&message_ids=b", 400, "query.message_ids: must be given once (a list is one comma-separated value)"],
   ] as const)("GET /api/feedback with %s → %i", async (_label, query, status, detail) => {
     expect(await callRoute(listFeedback, { path: `/api/feedback?${query}`, cookie })).toMatchObject({ status, body: { detail } });
   });
