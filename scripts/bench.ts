@@ -138,6 +138,8 @@ interface Measurement {
   errors: number;
   /** The slowest answer in the unmeasured start of the row's slices, milliseconds. */
   slowestAtStart: number;
+  /** Each bare-handler slice's throughput, in run order: how much the ceiling itself drifts. */
+  bareSliceRates: number[];
   backlog: Backlog;
 }
 
@@ -191,8 +193,8 @@ function combine(results: LoadResult[]) {
 }
 
 async function measure(scenario: Scenario, bare: Scenario, databaseUrl: string): Promise<Measurement> {
-  // Throughput drifts here, the bare handler's by ±10% between consecutive 8-second runs. The row
-  // and its ceiling therefore alternate in short slices, so drift reaches both alike.
+  // Throughput drifts here, the bare handler's own from one slice to the next (the report says how
+  // much). The row and its ceiling therefore alternate in short slices, so drift reaches both alike.
   const bareSlices: LoadResult[] = [];
   const rowSlices: LoadResult[] = [];
   for (let slice = 0; slice < SLICES; slice++) {
@@ -201,7 +203,8 @@ async function measure(scenario: Scenario, bare: Scenario, databaseUrl: string):
   }
   // Let the worker finish what this scenario queued, so the next row is not measured against it.
   const backlog = await drainBacklog(databaseUrl);
-  return { scenario, ceiling: combine(bareSlices).requestsPerSecond, ...combine(rowSlices), backlog };
+  const bareSliceRates = bareSlices.map((slice) => slice.requests / slice.seconds);
+  return { scenario, ceiling: combine(bareSlices).requestsPerSecond, ...combine(rowSlices), bareSliceRates, backlog };
 }
 
 async function assertPortFree() {
@@ -394,6 +397,9 @@ function writeReport(rounds: Measurement[][], latencies: LatencyAtRate[]) {
     (latency) =>
       `| ${latency.scenario.name} | ${latency.requestsPerSecond.toFixed(0)} | ${latency.p50} | ${latency.p99} | ${latency.non2xx + latency.errors} |`,
   );
+  // Run order: each round measures every scenario in turn.
+  const bareRates = rounds[0]!.flatMap((_, round) => rounds.flatMap((measurements) => measurements[round]!.bareSliceRates));
+  const largestStep = Math.max(...bareRates.slice(1).map((rate, index) => Math.abs(rate - bareRates[index]!) / bareRates[index]!));
   const report = `# Benchmarks
 
 Produced by \`npm run bench -- --duration ${DURATION} --connections ${CONNECTIONS} --rounds ${ROUNDS} --slices ${SLICES} --rate ${RATE}\` on ${new Date().toISOString().slice(0, 10)}
@@ -403,8 +409,8 @@ database in WAL mode, autocannon on the same machine with ${CONNECTIONS} connect
 ## Throughput at saturation
 
 Every connection sends its next request as soon as the previous one is answered. Absolute numbers
-drift during a run and between runs (the bare handler alone by ±10% between consecutive 8-second
-runs here), so every row alternates with the bare handler in ${SLICES} slices of
+drift during a run (the bare handler's own ${bareRates.length} slices in this run ranged over
+${Math.min(...bareRates).toFixed(0)}–${Math.max(...bareRates).toFixed(0)} req/s, up to ${percent(largestStep)} from one to the next), so every row alternates with the bare handler in ${SLICES} slices of
 ${DURATION / SLICES} s, the ratio is to the bare handler's throughput over its slices, and every
 scenario runs in ${ROUNDS} rounds: the table shows the round with the median ratio. Throughput, p50
 and p99 count every response of the row's slices except in each slice's first ${SLICE_WARMUP_MS} ms,
