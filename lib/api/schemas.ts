@@ -53,14 +53,18 @@ export const FeedbackResponseSchema = z
 export const MessageIdParamsSchema = z.object({ message_id: idSchema });
 export const ConversationIdParamsSchema = z.object({ conversation_id: idSchema });
 
-export const MAX_BATCH_MESSAGE_IDS = 500;
+export const MAX_LISTED_MESSAGE_IDS = 500;
 
 const messageIdListSchema = z
   .string()
   .transform((value) => [...new Set(value.split(",").map((id) => id.trim()).filter(Boolean))])
-  .pipe(z.array(idSchema).min(1, "must name at least one message id").max(MAX_BATCH_MESSAGE_IDS));
+  .pipe(z.array(idSchema).min(1, "must name at least one message id").max(MAX_LISTED_MESSAGE_IDS));
 
-/** Which of the caller's votes a list read returns: a whole conversation's, or those on listed messages. */
+/**
+ * Which of the caller's votes a list read returns: a whole conversation's, or those on listed
+ * messages. The query's parsed form, declared as a schema so the OpenAPI generator (which converts
+ * every schema both ways) can describe the transform's output.
+ */
 const FeedbackListFilterSchema = z.union([z.object({ conversation_id: z.string() }), z.object({ message_ids: z.array(z.string()) })]);
 type FeedbackListFilter = z.output<typeof FeedbackListFilterSchema>;
 
@@ -69,7 +73,7 @@ export const FeedbackListQuerySchema = z
     conversation_id: idSchema.optional().describe("Every message of this conversation"),
     message_ids: messageIdListSchema
       .optional()
-      .describe(`A comma-separated list of message ids (at most ${MAX_BATCH_MESSAGE_IDS}); unknown and invisible ones are ignored`),
+      .describe(`A comma-separated list of message ids (at most ${MAX_LISTED_MESSAGE_IDS}); unknown and invisible ones are ignored`),
   })
   .transform((query, context): FeedbackListFilter => {
     if (query.conversation_id !== undefined && query.message_ids === undefined) return { conversation_id: query.conversation_id };
