@@ -37,9 +37,10 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z
 
 /** Every query parameter is a single value (lists are comma-separated): a repeated one is refused, not half read. */
 function queryObject(url: URL): Record<string, string> {
-  const query: Record<string, string> = {};
+  // No prototype: parameter names such as "constructor" or "__proto__" are plain keys here.
+  const query: Record<string, string> = Object.create(null);
   for (const [key, value] of url.searchParams) {
-    if (key in query) {
+    if (Object.hasOwn(query, key)) {
       const message = `query.${key}: must be given once (a list is one comma-separated value)`;
       const details: ValidationDetail[] = [{ location: "query", path: key, message }];
       throw invalidInput(message, "validation_error", details);

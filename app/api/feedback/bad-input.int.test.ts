@@ -14,12 +14,14 @@ let messageId: string;
 let organizationId: string;
 let otherOrgMessageId: string;
 let otherOrgConversationId: string;
+let conversationId: string;
 
 beforeAll(async () => {
   const org = await createTestOrganization(db);
   organizationId = org.organization.id;
   const { conversation, messages } = await createTestConversation(db, organizationId, org.member.id);
   messageId = messages[1]!.id;
+  conversationId = conversation.id;
   cookie = await sessionCookie(org.member, organizationId, "member");
   // A vote that every case must leave exactly as it is.
   await db.feedback.create({
@@ -106,6 +108,11 @@ describe(`bad input never changes data (${getDatabaseProvider()})`, () => {
     ["a repeated parameter", "message_ids=a&message_ids=b", 400, "query.message_ids: must be given once (a list is one comma-separated value)"],
   ] as const)("GET /api/feedback with %s → %i", async (_label, query, status, detail) => {
     expect(await callRoute(listFeedback, { path: `/api/feedback?${query}`, cookie })).toMatchObject({ status, body: { detail } });
+  });
+
+  it("GET /api/feedback ignores unknown parameters, whatever their names", async () => {
+    const path = `/api/feedback?constructor=x&__proto__=y&toString=z&conversation_id=${conversationId}`;
+    expect(await callRoute(listFeedback, { path, cookie })).toMatchObject({ status: 200, body: { items: [expect.objectContaining({ reason: "keep me" })] } });
   });
 
   it("GET /api/feedback?message_ids= with more than 500 ids → 400", async () => {
