@@ -12,9 +12,7 @@ import type { DatabaseConfig } from "./database-url";
  */
 export function sqlitePragmas(): string {
   const synchronous = process.env.SQLITE_SYNCHRONOUS === "FULL" ? "FULL" : "NORMAL";
-  // The app checkpoints from a worker thread (server/db/wal-checkpointer.ts); a connection only
-  // checkpoints itself once the WAL holds 4,000 pages (SQLite's default: 1,000), as a fallback.
-  return `PRAGMA journal_mode = WAL; PRAGMA synchronous = ${synchronous}; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 4000;`;
+  return `PRAGMA journal_mode = WAL; PRAGMA synchronous = ${synchronous}; PRAGMA foreign_keys = ON;`;
 }
 
 /** Runs the pragmas on every connection Prisma opens. */

@@ -1,7 +1,8 @@
 // Demo data: two organizations, their users, a few conversations and feedback in every status.
 // Idempotent: every row is upserted on a stable key and never updated, so re-running changes nothing.
-import type { Db } from "@/server/db/client";
-import type { FeedbackStatus, FeedbackType, Role } from "@/server/db/generated/sqlite/enums";
+import type { Db } from "@/server/db/database";
+import { newId } from "@/server/db/ids";
+import type { FeedbackStatus, FeedbackType, Role } from "@/server/db/generated/enums";
 import { loadGoldenExampleSource } from "@/server/golden-examples/golden-example-source";
 import { DEFAULT_MAX_REASON_LENGTH, DEFAULT_REASON_OPTIONS } from "@/lib/feedback/reason-options";
 
@@ -169,38 +170,43 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
 ];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const iso = (date: Date) => date.toISOString();
 
 export async function seedDemoData(db: Db, now: Date = new Date()): Promise<void> {
+  const seededAt = iso(now);
   for (const org of DEMO_ORGANIZATIONS) {
-    const organization = await db.organization.upsert({
-      where: { slug: org.slug },
-      create: { slug: org.slug, name: org.name },
-      update: {},
-    });
-    await db.feedbackSettings.upsert({
-      where: { organizationId: organization.id },
-      create: {
+    await db
+      .insertInto("Organization")
+      .values({ id: newId(), slug: org.slug, name: org.name, createdAt: seededAt, updatedAt: seededAt })
+      .onConflict((conflict) => conflict.column("slug").doNothing())
+      .execute();
+    const organization = await db.selectFrom("Organization").select("id").where("slug", "=", org.slug).executeTakeFirstOrThrow();
+    await db
+      .insertInto("FeedbackSettings")
+      .values({
         organizationId: organization.id,
-        reasonOptions: DEFAULT_REASON_OPTIONS as object,
+        reasonOptions: JSON.stringify(DEFAULT_REASON_OPTIONS),
         maxReasonLength: DEFAULT_MAX_REASON_LENGTH,
-        allowedOrigins: [],
-      },
-      update: {},
-    });
+        allowedOrigins: "[]",
+        updatedAt: seededAt,
+      })
+      .onConflict((conflict) => conflict.column("organizationId").doNothing())
+      .execute();
 
     const userIds = new Map<string, string>();
     for (const demoUser of org.users) {
-      const user = await db.user.upsert({
-        where: { email: demoUser.email },
-        create: { email: demoUser.email, name: demoUser.name },
-        update: {},
-      });
+      await db
+        .insertInto("User")
+        .values({ id: newId(), email: demoUser.email, name: demoUser.name, createdAt: seededAt, updatedAt: seededAt })
+        .onConflict((conflict) => conflict.column("email").doNothing())
+        .execute();
+      const user = await db.selectFrom("User").select("id").where("email", "=", demoUser.email).executeTakeFirstOrThrow();
       userIds.set(demoUser.email, user.id);
-      await db.membership.upsert({
-        where: { organizationId_userId: { organizationId: organization.id, userId: user.id } },
-        create: { organizationId: organization.id, userId: user.id, role: demoUser.role },
-        update: {},
-      });
+      await db
+        .insertInto("Membership")
+        .values({ id: newId(), organizationId: organization.id, userId: user.id, role: demoUser.role, createdAt: seededAt })
+        .onConflict((conflict) => conflict.columns(["organizationId", "userId"]).doNothing())
+        .execute();
     }
     const idOf = (email: string) => {
       const id = userIds.get(email);
@@ -210,26 +216,41 @@ export async function seedDemoData(db: Db, now: Date = new Date()): Promise<void
 
     for (const demoConversation of org.conversations) {
       const startedAt = new Date(now.getTime() - demoConversation.daysAgo * DAY_MS);
-      const conversation = await db.conversation.upsert({
-        where: { organizationId_externalId: { organizationId: organization.id, externalId: demoConversation.key } },
-        create: {
+      await db
+        .insertInto("Conversation")
+        .values({
+          id: newId(),
           organizationId: organization.id,
           userId: idOf(demoConversation.owner),
           externalId: demoConversation.key,
           title: demoConversation.title,
-          createdAt: startedAt,
-        },
-        update: {},
-      });
+          createdAt: iso(startedAt),
+          updatedAt: iso(startedAt),
+        })
+        .onConflict((conflict) => conflict.columns(["organizationId", "externalId"]).doNothing())
+        .execute();
+      const conversation = await db
+        .selectFrom("Conversation")
+        .select("id")
+        .where("organizationId", "=", organization.id)
+        .where("externalId", "=", demoConversation.key)
+        .executeTakeFirstOrThrow();
 
       for (const [turnIndex, [question, answer, feedback]] of demoConversation.turns.entries()) {
         const at = (offsetMinutes: number) => new Date(startedAt.getTime() + (turnIndex * 10 + offsetMinutes) * 60_000);
-        const messageRow = (position: number, role: "user" | "assistant", content: string, createdAt: Date) =>
-          db.message.upsert({
-            where: { conversationId_position: { conversationId: conversation.id, position } },
-            create: { organizationId: organization.id, conversationId: conversation.id, role, content, position, createdAt },
-            update: {},
-          });
+        const messageRow = async (position: number, role: "user" | "assistant", content: string, createdAt: Date) => {
+          await db
+            .insertInto("Message")
+            .values({ id: newId(), organizationId: organization.id, conversationId: conversation.id, role, content, position, createdAt: iso(createdAt) })
+            .onConflict((conflict) => conflict.columns(["conversationId", "position"]).doNothing())
+            .execute();
+          return db
+            .selectFrom("Message")
+            .select(["id", "organizationId", "conversationId"])
+            .where("conversationId", "=", conversation.id)
+            .where("position", "=", position)
+            .executeTakeFirstOrThrow();
+        };
         await messageRow(turnIndex * 2, "user", question, at(0));
         const assistantMessage = await messageRow(turnIndex * 2 + 1, "assistant", answer, at(1));
         if (feedback) await seedFeedback(db, assistantMessage, feedback, idOf, at(5));
@@ -246,23 +267,30 @@ async function seedFeedback(
   createdAt: Date,
 ): Promise<void> {
   const reviewedById = demo.reviewer ? idOf(demo.reviewer) : null;
-  const feedback = await db.feedback.upsert({
-    where: { userId_messageId: { userId: idOf(demo.by), messageId } },
-    create: {
+  const reviewedAt = reviewedById ? iso(new Date(createdAt.getTime() + 60 * 60_000)) : null;
+  const userId = idOf(demo.by);
+  await db
+    .insertInto("Feedback")
+    .values({
+      id: newId(),
       organizationId,
       messageId,
       conversationId,
-      userId: idOf(demo.by),
+      userId,
       feedbackType: demo.type,
       reason: demo.reason ?? null,
+      reasonKeys: "[]",
       status: demo.status,
+      revision: 1,
       reviewedById,
-      reviewedAt: reviewedById ? new Date(createdAt.getTime() + 60 * 60_000) : null,
+      reviewedAt,
       dismissalReason: demo.dismissalReason ?? null,
-      createdAt,
-    },
-    update: {},
-  });
+      createdAt: iso(createdAt),
+      updatedAt: reviewedAt ?? iso(createdAt),
+    })
+    .onConflict((conflict) => conflict.columns(["userId", "messageId"]).doNothing())
+    .execute();
+  const feedback = await db.selectFrom("Feedback").select(["id", "reviewedAt"]).where("userId", "=", userId).where("messageId", "=", messageId).executeTakeFirstOrThrow();
 
   const approvedPositive = demo.type === "positive" && (demo.status === "auto_approved" || demo.status === "reviewed");
   const correctedNegative = demo.type === "negative" && demo.status === "reviewed" && demo.goldenResponse;
@@ -270,9 +298,11 @@ async function seedFeedback(
 
   const source = await loadGoldenExampleSource(db, messageId);
   if (!source) return;
-  await db.goldenExample.upsert({
-    where: { feedbackId: feedback.id },
-    create: {
+  const exampleAt = feedback.reviewedAt ?? iso(createdAt);
+  await db
+    .insertInto("GoldenExample")
+    .values({
+      id: newId(),
       organizationId,
       feedbackId: feedback.id,
       sourceType: "feedback",
@@ -280,10 +310,12 @@ async function seedFeedback(
       originalQuery: source.originalQuery,
       originalResponse: source.originalResponse,
       goldenResponse: demo.goldenResponse ?? source.originalResponse,
-      context: source.context as object[],
+      context: JSON.stringify(source.context),
       createdById: reviewedById,
-      createdAt: feedback.reviewedAt ?? createdAt,
-    },
-    update: {},
-  });
+      isActive: true,
+      createdAt: exampleAt,
+      updatedAt: exampleAt,
+    })
+    .onConflict((conflict) => conflict.column("feedbackId").doNothing())
+    .execute();
 }

@@ -11,7 +11,6 @@ import { resolveDatabaseConfig, schemaDirectory, type DatabaseProvider } from "@
 import { createDriverAdapter } from "@/prisma/driver-adapter";
 import { deployMigrations, runPrisma } from "./lib/prisma-cli";
 import { createScratchPostgresDatabase } from "./lib/scratch-postgres";
-import { withoutGeneratedColumns } from "./lib/sqlite-generated-columns";
 
 const MODELS_MARKER = "// ---- models";
 
@@ -60,13 +59,7 @@ const CATALOG_QUERIES: Record<DatabaseProvider, string> = {
 };
 
 async function catalogOf(provider: DatabaseProvider, url: string): Promise<string> {
-  const rows = await queryRows(url, CATALOG_QUERIES[provider]);
-  // SQLite rows: [type, name, tbl_name, sql].
-  const normalized =
-    provider === "sqlite"
-      ? (rows as Array<[string, string, string, string | null]>).map(([type, name, table, sql]) => [type, name, table, sql && withoutGeneratedColumns(sql)])
-      : rows;
-  return JSON.stringify(normalized, null, 1);
+  return JSON.stringify(await queryRows(url, CATALOG_QUERIES[provider]), null, 1);
 }
 
 async function checkMigrations(provider: DatabaseProvider, scratchUrl: () => Promise<{ url: string; drop: () => Promise<void> }>) {

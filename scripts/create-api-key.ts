@@ -3,7 +3,7 @@
 // manages keys. The key alone goes to stdout, so `npm run -s api-key:create -- ...` can be captured.
 import { resolveDatabaseConfig } from "@/prisma/database-url";
 import { createApiKey } from "@/server/auth/api-keys";
-import { createPrismaClient } from "@/server/db/client";
+import { createDatabase } from "@/server/db/database";
 import { CREATE_API_KEY_USAGE, UsageError, parseCreateApiKeyArgs, type CreateApiKeyArgs } from "./lib/create-api-key-args";
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -20,9 +20,9 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
 
-  const db = createPrismaClient(resolveDatabaseConfig());
+  const db = createDatabase(resolveDatabaseConfig());
   try {
-    const organization = await db.organization.findUnique({ where: { slug: args.org }, select: { id: true, name: true } });
+    const organization = await db.selectFrom("Organization").select(["id", "name"]).where("slug", "=", args.org).executeTakeFirst();
     if (!organization) {
       console.error(`No organization with slug "${args.org}".`);
       return 1;
@@ -35,7 +35,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(apiKey.key);
     return 0;
   } finally {
-    await db.$disconnect();
+    await db.destroy();
   }
 }
 

@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { resolveDatabaseConfig } from "@/prisma/database-url";
 import { seedDemoData } from "@/prisma/seed";
-import { createPrismaClient } from "@/server/db/client";
+import { createDatabase } from "@/server/db/database";
 import { deployMigrations } from "./lib/prisma-cli";
 
 const database = resolveDatabaseConfig();
@@ -14,16 +14,13 @@ console.log(`Database: ${database.provider === "sqlite" ? database.sqliteFile : 
 deployMigrations(database.url, { quiet: true });
 console.log("Migrations applied.");
 
-const db = createPrismaClient(database);
+// SQLite connections switch the file to WAL when they open (server/db/sqlite-database.ts).
+const db = createDatabase(database);
 try {
-  if (database.provider === "sqlite") {
-    // WAL is a property of the file: readers never block the writer.
-    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  }
   if (process.env.SEED_DEMO_DATA !== "false") {
     await seedDemoData(db);
     console.log("Demo data seeded (organizations demo and other; sign in as member@demo.test, reviewer@demo.test, admin@demo.test).");
   }
 } finally {
-  await db.$disconnect();
+  await db.destroy();
 }

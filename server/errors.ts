@@ -1,27 +1,31 @@
 import "server-only";
+import { statusOf, type CodeWithStatus, type ErrorCode } from "@/lib/api/error-codes";
+
+export type { ErrorCode } from "@/lib/api/error-codes";
 
 /**
- * Typed errors thrown by services. They know nothing of HTTP: server/http/error-response.ts maps
- * each kind to a status code and the `{"detail": ...}` body.
+ * Typed errors thrown by services. They know nothing of HTTP: the code is one of the API's error
+ * codes (lib/api/error-codes.ts), whose table gives the status the route wrapper answers with.
  */
-export type ErrorKind = "invalid_input" | "unauthenticated" | "forbidden" | "not_found" | "conflict";
-
 export class DomainError extends Error {
   constructor(
-    readonly kind: ErrorKind,
+    readonly code: ErrorCode,
     message: string,
-    /** Stable machine-readable code, e.g. "reason_required". */
-    readonly code: string = kind,
-    readonly details?: unknown,
+    /** Per-field problems of a validation error. */
+    readonly details?: ReadonlyArray<{ location: string; path: string; message: string }>,
   ) {
     super(message);
     this.name = "DomainError";
   }
+
+  get status(): number {
+    return statusOf(this.code);
+  }
 }
 
-export const invalidInput = (message: string, code = "invalid_input", details?: unknown) =>
-  new DomainError("invalid_input", message, code, details);
+export const invalidInput = (message: string, code: CodeWithStatus<400> = "validation_error", details?: DomainError["details"]) =>
+  new DomainError(code, message, details);
 export const unauthenticated = (message = "Authentication required") => new DomainError("unauthenticated", message);
-export const forbidden = (message = "You are not allowed to do this") => new DomainError("forbidden", message);
+export const forbidden = (message = "You are not allowed to do this", code: CodeWithStatus<403> = "forbidden") => new DomainError(code, message);
 export const notFound = (message: string) => new DomainError("not_found", message);
-export const conflict = (message: string, code = "conflict") => new DomainError("conflict", message, code);
+export const conflict = (message: string, code: CodeWithStatus<409>) => new DomainError(code, message);

@@ -1,21 +1,34 @@
-// A job worker process that claims the organization's golden-example job, starts it, and then
-// hangs so the test can kill it with SIGKILL mid-job (server/jobs/worker-crash.int.test.ts).
-import { getDb } from "@/server/db/client";
-import { GOLDEN_EXAMPLE_JOB } from "@/server/feedback/feedback-store";
+// A job worker process that runs the organization's golden-example job with the real handler and
+// hangs right after the handler has written the golden example, before its transaction commits,
+// so the test can kill it with SIGKILL mid-job (server/jobs/worker-crash.int.test.ts).
+import { InsertQueryNode, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from "kysely";
+import { getDb } from "@/server/db/database";
+import { JOB_HANDLERS } from "@/server/jobs/job-handlers";
 import { JobWorker } from "@/server/jobs/job-worker";
 
 const organizationId = process.env.CRASH_ORGANIZATION_ID;
 if (!organizationId) throw new Error("CRASH_ORGANIZATION_ID is required");
 
-const worker = new JobWorker(getDb(), {
+/** Never lets the statement that inserts a golden example return. */
+class HangAfterGoldenExampleInsert implements KyselyPlugin {
+  private readonly inserts = new WeakSet<object>();
+
+  transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
+    if (InsertQueryNode.is(node) && node.into?.table.identifier.name === "GoldenExample") this.inserts.add(queryId);
+    return node;
+  }
+
+  async transformResult({ result, queryId }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    if (!this.inserts.has(queryId)) return result;
+    process.stdout.write("inserted, not committed\n");
+    return new Promise(() => undefined);
+  }
+}
+
+const worker = new JobWorker(getDb().withPlugin(new HangAfterGoldenExampleInsert()), {
   workerId: "doomed-worker",
   organizationId,
   leaseMs: 30_000,
-  handlers: {
-    [GOLDEN_EXAMPLE_JOB]: async (_db, job) => {
-      process.stdout.write(`started ${job.id}\n`);
-      await new Promise(() => undefined);
-    },
-  },
+  handlers: JOB_HANDLERS,
 });
 await worker.runOnce();

@@ -5,8 +5,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { resolveDatabaseConfig } from "../prisma/database-url";
-import { createDriverAdapter } from "../prisma/driver-adapter";
 import { deployMigrations } from "../scripts/lib/prisma-cli";
 import { createScratchPostgresDatabase } from "../scripts/lib/scratch-postgres";
 
@@ -30,13 +28,9 @@ async function createTestDatabase(provider: "sqlite" | "postgresql") {
 export default async function setup(project: TestProject) {
   const provider = project.name === "postgres" ? "postgresql" : "sqlite";
   const database = await createTestDatabase(provider);
+  // Test files run in parallel processes against one database; on SQLite every connection opens it
+  // in WAL mode, so readers and the one writer coexist.
   deployMigrations(database.url, { quiet: true });
-  if (provider === "sqlite") {
-    // Test files run in parallel processes against one file: WAL lets readers and a writer coexist.
-    const adapter = await createDriverAdapter(resolveDatabaseConfig(database.url)).connect();
-    await adapter.queryRaw({ sql: "PRAGMA journal_mode = WAL", args: [], argTypes: [] });
-    await adapter.dispose();
-  }
   project.provide("databaseUrl", database.url);
   return () => database.drop();
 }

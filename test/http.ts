@@ -1,5 +1,5 @@
 // Calls real route handlers the way Next.js does, with a signed-in user's session cookie.
-import type { Role } from "@/server/db/generated/sqlite/enums";
+import type { Role } from "@/server/db/generated/enums";
 import { getAuthSecret, sessionCookieName } from "@/server/auth/auth-secret";
 import { encodeSessionToken } from "@/server/auth/session-token";
 

@@ -1,5 +1,5 @@
 // Runs queued background jobs to completion, as the app's worker would.
-import type { Db } from "@/server/db/client";
+import type { Db } from "@/server/db/database";
 import { JOB_HANDLERS } from "@/server/jobs/job-handlers";
 import { JobWorker } from "@/server/jobs/job-worker";
 

@@ -1,5 +1,5 @@
 import type { Endpoint } from "@/lib/api/endpoint";
-import type { OpenApiDocument, OpenApiOperation } from "@/lib/api/openapi";
+import type { OpenApiDocument, OpenApiOperation } from "@/lib/api/openapi-types";
 import { CodeBlock } from "./code-block";
 import { FieldList } from "./field-list";
 import { InlineMarkdown } from "./inline-markdown";

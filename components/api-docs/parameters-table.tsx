@@ -1,4 +1,4 @@
-import type { OpenApiParameter } from "@/lib/api/openapi";
+import type { OpenApiParameter } from "@/lib/api/openapi-types";
 import { DataTable } from "./data-table";
 import { FieldNotes } from "./field-list";
 import { SchemaType } from "./schema-type";

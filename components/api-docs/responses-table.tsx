@@ -1,4 +1,4 @@
-import type { OpenApiOperation } from "@/lib/api/openapi";
+import type { OpenApiOperation } from "@/lib/api/openapi-types";
 import { DataTable } from "./data-table";
 import { SchemaType } from "./schema-type";
 import { responseSchema } from "./schema-view";

@@ -1,5 +1,5 @@
-import type { OpenApiDocument } from "@/lib/api/openapi";
-import type { JsonSchema } from "@/lib/api/schema-components";
+import type { OpenApiDocument } from "@/lib/api/openapi-types";
+import type { JsonSchema } from "@/lib/api/openapi-types";
 import { FieldList } from "./field-list";
 import { InlineMarkdown } from "./inline-markdown";
 import { SchemaType } from "./schema-type";

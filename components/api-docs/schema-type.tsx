@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { componentName, isRecord, type JsonSchema } from "@/lib/api/schema-components";
+import { componentName, isRecord, type JsonSchema } from "@/lib/api/openapi-types";
 import { schemaAnchor } from "./schema-view";
 
 /** A compact type expression: component names link to their definition further down the page. */

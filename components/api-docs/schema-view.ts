@@ -1,7 +1,8 @@
 // Plain-data helpers the API reference renders from: they read the OpenAPI document only, so the
 // page shows exactly what /api/openapi.json says.
-import { API_KEY_SCHEME, SESSION_COOKIE_SCHEME, type OpenApiDocument, type OpenApiOperation } from "@/lib/api/openapi";
-import { componentName, isRecord, type JsonSchema } from "@/lib/api/schema-components";
+import { API_KEY_SCHEME, SESSION_COOKIE_SCHEME } from "@/lib/api/openapi";
+import type { OpenApiDocument, OpenApiOperation } from "@/lib/api/openapi-types";
+import { componentName, isRecord, type JsonSchema } from "@/lib/api/openapi-types";
 
 const JSON_MEDIA_TYPE = "application/json";
 const MAX_DEPTH = 6;

@@ -29,7 +29,7 @@ export const createConversation = defineEndpoint({
     201: { description: "Conversation created", schema: ConversationResponseSchema },
     200: { description: "A conversation with this external_id already existed; returned unchanged", schema: ConversationResponseSchema },
   },
-  errors: [400, 401, 404, 409],
+  errors: ["not_found", "conversation_external_id_conflict", "message_external_id_conflict", "concurrent_write"],
 });
 
 export const appendMessages = defineEndpoint({
@@ -51,7 +51,7 @@ export const appendMessages = defineEndpoint({
     201: { description: "Messages appended", schema: ConversationMessageListSchema },
     200: { description: "Every message already existed (a retried batch)", schema: ConversationMessageListSchema },
   },
-  errors: [400, 401, 404, 409],
+  errors: ["not_found", "message_external_id_conflict", "concurrent_write"],
 });
 
 export const getConversation = defineEndpoint({
@@ -63,7 +63,7 @@ export const getConversation = defineEndpoint({
   auth: "api_key",
   params: ConversationIdParamsSchema,
   responses: { 200: { description: "The conversation, messages in order", schema: ConversationResponseSchema } },
-  errors: [400, 401, 404],
+  errors: ["not_found"],
 });
 
 export const conversationEndpoints = [createConversation, appendMessages, getConversation];

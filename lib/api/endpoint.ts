@@ -1,12 +1,19 @@
-// An endpoint's contract: what the route wrapper validates and what the OpenAPI document says.
+// An endpoint's contract: what the route wrapper validates, what its handler may return, which
+// errors it can answer with, and what the OpenAPI document says.
 import type { z } from "zod";
+import { ERROR_CODES, type ErrorCode } from "./error-codes";
 
 /** Who may call: a signed-in user (session cookie or personal token) of at least a role, an organization API key, or anyone. */
 export type EndpointAuth = "member" | "reviewer" | "admin" | "api_key" | "public";
 
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
 export interface EndpointResponse {
   description: string;
+  /** The JSON body; none for 204. */
   schema?: z.ZodType;
+  /** Another media type than JSON (e.g. a streamed export); the handler returns a Response. */
+  contentType?: string;
 }
 
 export interface Endpoint<
@@ -14,9 +21,10 @@ export interface Endpoint<
   Query extends z.ZodType = z.ZodType,
   Body extends z.ZodType = z.ZodType,
   Auth extends EndpointAuth = EndpointAuth,
+  Responses extends Record<number, EndpointResponse> = Record<number, EndpointResponse>,
 > {
   id: string;
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  method: HttpMethod;
   path: string;
   tag: string;
   summary: string;
@@ -27,13 +35,53 @@ export interface Endpoint<
   body?: Body;
   /** Largest accepted request body; 64 KiB unless the endpoint needs more (e.g. message ingestion). */
   maxBodyBytes?: number;
-  responses: Record<number, EndpointResponse>;
-  /** Error statuses this endpoint can answer with (each with the Error body). */
-  errors: number[];
+  responses: Responses;
+  /**
+   * The error codes the endpoint's own work can answer with. Those that follow from its auth mode
+   * and its inputs are added by errorCodesOf; the route wrapper refuses to send any other.
+   */
+  errors?: readonly ErrorCode[];
 }
 
-export function defineEndpoint<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, A extends EndpointAuth>(
-  endpoint: Endpoint<P, Q, B, A>,
-): Endpoint<P, Q, B, A> {
+export function defineEndpoint<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  A extends EndpointAuth,
+  R extends Record<number, EndpointResponse>,
+>(endpoint: Endpoint<P, Q, B, A, R>): Endpoint<P, Q, B, A, R> {
   return endpoint;
+}
+
+const WRITE_METHODS: ReadonlySet<HttpMethod> = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** The codes authentication can answer with, by auth mode and method. */
+function authCodes(endpoint: Endpoint): ErrorCode[] {
+  switch (endpoint.auth) {
+    case "public":
+      return [];
+    case "api_key":
+      return ["unauthenticated"];
+    default:
+      return [
+        "unauthenticated",
+        "api_key_not_allowed",
+        // Every signed-in user is at least a member, so only a higher minimum can be refused by role.
+        ...(endpoint.auth === "member" ? [] : (["forbidden"] as const)),
+        ...(WRITE_METHODS.has(endpoint.method) ? (["cross_site_request"] as const) : []),
+      ];
+  }
+}
+
+/** Every error code an endpoint can answer with, ordered by status, then as the table lists them. */
+export function errorCodesOf(endpoint: Endpoint): ErrorCode[] {
+  const codes = new Set<ErrorCode>([
+    ...authCodes(endpoint),
+    ...(endpoint.params || endpoint.query || endpoint.body ? (["validation_error"] as const) : []),
+    ...(endpoint.body ? (["malformed_json", "body_required", "body_too_large"] as const) : []),
+    ...(endpoint.errors ?? []),
+    "internal_error",
+  ]);
+  const order = Object.keys(ERROR_CODES) as ErrorCode[];
+  return [...codes].sort((a, b) => ERROR_CODES[a].status - ERROR_CODES[b].status || order.indexOf(a) - order.indexOf(b));
 }

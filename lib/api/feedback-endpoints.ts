@@ -16,14 +16,15 @@ export const submitFeedback = defineEndpoint({
   description:
     "Creates the caller's feedback for the message (201) or changes their existing vote (200). Changing the " +
     "feedback type restarts the review lifecycle and deactivates a golden example that was auto-created from " +
-    "the previous vote; re-sending the same type only replaces the reason.",
+    "the previous vote; re-sending the same type only replaces the reason. Simultaneous submissions for one vote " +
+    "take turns: each is applied to the vote as the one before left it.",
   auth: "member",
   body: SubmitFeedbackBodySchema,
   responses: {
     201: { description: "Feedback created", schema: FeedbackResponseSchema },
     200: { description: "Existing feedback changed", schema: FeedbackResponseSchema },
   },
-  errors: [400, 401, 403, 404],
+  errors: ["reason_required", "reason_too_long", "unknown_reason_option", "message_not_rateable", "feedback_disabled", "not_found"],
 });
 
 export const getMessageFeedback = defineEndpoint({
@@ -36,7 +37,7 @@ export const getMessageFeedback = defineEndpoint({
   auth: "member",
   params: MessageIdParamsSchema,
   responses: { 200: { description: "The feedback or null", schema: FeedbackResponseSchema.nullable() } },
-  errors: [400, 401, 404],
+  errors: ["not_found"],
 });
 
 export const withdrawFeedback = defineEndpoint({
@@ -51,7 +52,7 @@ export const withdrawFeedback = defineEndpoint({
   auth: "member",
   params: MessageIdParamsSchema,
   responses: { 204: { description: "Withdrawn (or nothing to withdraw)" } },
-  errors: [400, 401, 403, 404],
+  errors: ["not_found"],
 });
 
 export const listFeedback = defineEndpoint({
@@ -66,7 +67,7 @@ export const listFeedback = defineEndpoint({
   auth: "member",
   query: FeedbackListQuerySchema,
   responses: { 200: { description: "The caller's feedback on those messages", schema: FeedbackListResponseSchema } },
-  errors: [400, 401, 404],
+  errors: ["not_found"],
 });
 
 export const feedbackEndpoints = [submitFeedback, listFeedback, getMessageFeedback, withdrawFeedback];

@@ -9,8 +9,8 @@ import * as conversationEndpointsModule from "./conversation-endpoints";
 import { defineEndpoint, type Endpoint } from "./endpoint";
 import * as feedbackEndpointsModule from "./feedback-endpoints";
 import { feedbackEndpoints } from "./feedback-endpoints";
-import { buildOpenApiDocument, operationFor, pathPlaceholders, type OpenApiDocument } from "./openapi";
-import { componentName, forEachRef, isRecord, type JsonSchema } from "./schema-components";
+import { buildOpenApiDocument, errorStatusesOf, operationFor, pathPlaceholders } from "./openapi";
+import { componentName, forEachRef, isRecord, type JsonSchema, type OpenApiDocument } from "./openapi-types";
 
 const document = buildOpenApiDocument(allEndpoints);
 const JSON_TYPE = "application/json";
@@ -253,25 +253,31 @@ describe("OpenAPI document", () => {
     expect(request.additionalProperties).toBeUndefined();
   });
 
-  it("answers every listed error status, and 500, with the Error component", () => {
-    const descriptions: Record<string, string> = {
-      "400": "Invalid input",
-      "401": "Authentication required",
-      "403": "Not allowed",
-      "404": "Not found or not visible",
-      "409": "Conflict",
+  it("answers the error statuses each endpoint can produce, each with the Error component and the codes behind it", () => {
+    // Written out, not derived: a contract change that adds or drops a status must change this table too.
+    const expected: Record<string, number[]> = {
+      submitFeedback: [400, 401, 403, 404, 500],
+      // 403 on user endpoints: an organization API key is refused there.
+      listFeedback: [400, 401, 403, 404, 500],
+      getMessageFeedback: [400, 401, 403, 404, 500],
+      withdrawFeedback: [400, 401, 403, 404, 500],
+      createConversation: [400, 401, 404, 409, 500],
+      appendMessages: [400, 401, 404, 409, 500],
+      getConversation: [400, 401, 404, 500],
     };
     for (const endpoint of allEndpoints) {
       const responses = operation(endpoint).responses;
-      for (const status of [...endpoint.errors, 500].map(String)) {
-        const response = responses[status];
-        expect(response, `${endpoint.id} ${status}`).toBeDefined();
+      const errorStatuses = Object.keys(responses).map(Number).filter((status) => status >= 400);
+      expect(errorStatuses, endpoint.id).toEqual(expected[endpoint.id]);
+      for (const [status, codes] of errorStatusesOf(endpoint)) {
+        const response = responses[String(status)];
         expect(response?.content?.[JSON_TYPE]?.schema).toEqual({ $ref: "#/components/schemas/Error" });
-        if (descriptions[status]) expect(response?.description).toBe(descriptions[status]);
+        for (const code of codes) expect(response?.description, `${endpoint.id} ${status}`).toContain(`\`${code}\``);
       }
       for (const status of Object.keys(endpoint.responses)) expect(responses[status]?.description).toBe(endpoint.responses[Number(status)]?.description);
     }
     expect(component("Error").required).toEqual(["detail", "code"]);
+    expect(component("Error").properties?.code).toEqual({ $ref: "#/components/schemas/ErrorCode" });
   });
 
   it("describes query parameters by what clients send (the input shape)", () => {
@@ -280,16 +286,14 @@ describe("OpenAPI document", () => {
       {
         name: "conversation_id",
         in: "query",
-        required: false,
         description: "Every message of this conversation",
-        schema: { type: "string", minLength: 1, maxLength: 128 },
+        schema: { description: "Every message of this conversation", type: "string", minLength: 1, maxLength: 128 },
       },
       {
         name: "message_ids",
         in: "query",
-        required: false,
         description: "A comma-separated list of message ids (at most 500); unknown and invisible ones are ignored",
-        schema: { type: "string" },
+        schema: { description: "A comma-separated list of message ids (at most 500); unknown and invisible ones are ignored", type: "string" },
       },
     ]);
   });
@@ -366,7 +370,7 @@ describe("buildOpenApiDocument", () => {
   const Draft = z.object({ title: z.string() }).meta({ id: "OpenApiTestDraft" });
   const params = z.object({ widget_id: z.string().describe("The widget") });
 
-  it("names a component's input variant <id>Input only when both shapes are used and differ", () => {
+  it("gives a component used as input and output an <id>Output twin when the shapes differ", () => {
     const doc = buildOpenApiDocument([
       defineEndpoint({
         id: "putWidget",
@@ -378,7 +382,7 @@ describe("buildOpenApiDocument", () => {
         params,
         body: Widget,
         responses: { 200: { description: "The widget", schema: Widget } },
-        errors: [400],
+        errors: ["not_found"],
       }),
       defineEndpoint({
         id: "createDraft",
@@ -389,23 +393,21 @@ describe("buildOpenApiDocument", () => {
         auth: "api_key",
         body: Draft,
         responses: { 204: { description: "Created" } },
-        errors: [],
       }),
     ]);
     expect(openApiProblems(doc)).toEqual([]);
     const put = doc.paths["/widgets/{widget_id}"]?.put;
-    expect(put?.requestBody?.content[JSON_TYPE]?.schema).toEqual({ $ref: "#/components/schemas/OpenApiTestWidgetInput" });
-    expect(put?.responses["200"]?.content?.[JSON_TYPE]?.schema).toEqual({ $ref: "#/components/schemas/OpenApiTestWidget" });
-    expect(put?.parameters).toEqual([
-      { name: "widget_id", in: "path", required: true, description: "The widget", schema: { type: "string" } },
-    ]);
+    expect(put?.requestBody?.content[JSON_TYPE]?.schema).toEqual({ $ref: "#/components/schemas/OpenApiTestWidget" });
+    expect(put?.responses["200"]?.content?.[JSON_TYPE]?.schema).toEqual({ $ref: "#/components/schemas/OpenApiTestWidgetOutput" });
+    expect(put?.parameters).toEqual([{ in: "path", name: "widget_id", required: true, description: "The widget", schema: { type: "string", description: "The widget" } }]);
     expect(put?.["x-required-role"]).toBe("admin");
     // With a default, `size` is optional to send but always present in the output.
-    expect(doc.components.schemas.OpenApiTestWidgetInput?.required).toEqual(["name"]);
-    expect(doc.components.schemas.OpenApiTestWidget?.required).toEqual(["name", "size"]);
-    // Used only as input: the plain name.
+    expect(doc.components.schemas.OpenApiTestWidget?.required).toEqual(["name"]);
+    expect(doc.components.schemas.OpenApiTestWidgetOutput?.required).toEqual(["name", "size"]);
+    // An admin endpoint can refuse a lower role (403); a write can be refused as cross-site (403).
+    expect(Object.keys(put?.responses ?? {})).toEqual(["200", "400", "401", "403", "404", "500"]);
     expect(doc.paths["/drafts"]?.post?.requestBody?.content[JSON_TYPE]?.schema).toEqual({ $ref: "#/components/schemas/OpenApiTestDraft" });
-    expect(Object.keys(doc.paths["/drafts"]?.post?.responses ?? {})).toEqual(["204", "500"]);
+    expect(Object.keys(doc.paths["/drafts"]?.post?.responses ?? {})).toEqual(["204", "400", "401", "500"]);
     expect(doc.paths["/drafts"]?.post?.security).toEqual([{ apiKey: [] }]);
   });
 
@@ -419,7 +421,6 @@ describe("buildOpenApiDocument", () => {
       auth: "public",
       params,
       responses: { 200: { description: "OK" } },
-      errors: [],
     });
     expect(() => buildOpenApiDocument([endpoint])).toThrow(/part_id/);
   });

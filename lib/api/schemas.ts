@@ -88,15 +88,6 @@ export const FeedbackListResponseSchema = z
   .object({ items: z.array(FeedbackResponseSchema).describe("The caller's feedback, in no particular order (match items by message_id); unrated messages are absent") })
   .meta({ id: "FeedbackList" });
 
-export const ErrorResponseSchema = z
-  .object({
-    detail: z.string().describe("Human-readable message"),
-    code: z.string().describe("Stable machine-readable error code"),
-    errors: z.unknown().optional().describe("Per-field validation problems"),
-    request_id: z.string().optional(),
-  })
-  .meta({ id: "Error" });
-
 export type FeedbackType = z.infer<typeof FeedbackTypeSchema>;
 export type FeedbackStatus = z.infer<typeof FeedbackStatusSchema>;
 export type SubmitFeedbackBody = z.infer<typeof SubmitFeedbackBodySchema>;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Role } from "@/server/db/generated/sqlite/enums";
+import type { Role } from "@/server/db/generated/enums";
 
 /** Who is making a request. Services take it explicitly; they never read cookies or headers. */
 export type Actor = UserActor | ApiKeyActor;

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import type { Queryable } from "@/server/db/client";
+import type { Queryable } from "@/server/db/database";
+import { isoNow, newId } from "@/server/db/ids";
 import type { ApiKeyActor } from "./actor";
 
 export const API_KEY_PREFIX = "fk_key_";
@@ -13,31 +14,35 @@ export function hashSecret(secret: string): string {
 /** Creates an organization API key. The plaintext is returned once and only its hash is stored. */
 export async function createApiKey(db: Queryable, input: { organizationId: string; name: string; createdById?: string | null }) {
   const plaintext = `${API_KEY_PREFIX}${randomBytes(24).toString("base64url")}`;
-  const apiKey = await db.apiKey.create({
-    data: {
+  const apiKey = await db
+    .insertInto("ApiKey")
+    .values({
+      id: newId(),
       organizationId: input.organizationId,
       name: input.name,
       prefix: plaintext.slice(0, API_KEY_PREFIX.length + 6),
       hashedKey: hashSecret(plaintext),
       createdById: input.createdById ?? null,
-    },
-    select: { id: true, name: true, prefix: true, createdAt: true },
-  });
+      createdAt: isoNow(),
+    })
+    .returning(["id", "name", "prefix", "createdAt"])
+    .executeTakeFirstOrThrow();
   return { ...apiKey, key: plaintext };
 }
 
 /** The organization behind a presented API key, or null for unknown and revoked keys. */
 export async function verifyApiKey(db: Queryable, presented: string): Promise<ApiKeyActor | null> {
   if (!presented.startsWith(API_KEY_PREFIX)) return null;
-  const apiKey = await db.apiKey.findUnique({
-    where: { hashedKey: hashSecret(presented) },
-    select: { id: true, organizationId: true, revokedAt: true, lastUsedAt: true },
-  });
+  const apiKey = await db
+    .selectFrom("ApiKey")
+    .select(["id", "organizationId", "revokedAt", "lastUsedAt"])
+    .where("hashedKey", "=", hashSecret(presented))
+    .executeTakeFirst();
   if (!apiKey || apiKey.revokedAt) return null;
   const now = new Date();
   // Recorded at minute precision so a busy ingestion client does not write on every call.
-  if (!apiKey.lastUsedAt || now.getTime() - apiKey.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
-    await db.apiKey.update({ where: { id: apiKey.id }, data: { lastUsedAt: now } });
+  if (!apiKey.lastUsedAt || now.getTime() - Date.parse(apiKey.lastUsedAt) > LAST_USED_PRECISION_MS) {
+    await db.updateTable("ApiKey").set({ lastUsedAt: now.toISOString() }).where("id", "=", apiKey.id).execute();
   }
   return { kind: "api_key", apiKeyId: apiKey.id, organizationId: apiKey.organizationId };
 }

@@ -4,7 +4,7 @@ import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers/index";
 import { z } from "zod";
-import { getDb } from "@/server/db/client";
+import { getDb } from "@/server/db/database";
 import { getAuthSecret, isDemoSignInEnabled } from "./auth-secret";
 import { decodeSessionToken, encodeSessionToken } from "./session-token";
 import { findMembershipByEmail } from "./membership-repository";
@@ -26,7 +26,7 @@ function buildProviders(): Provider[] {
           if (!parsed.success) return null;
           const membership = await findMembershipByEmail(getDb(), parsed.data.email);
           if (!membership) return null;
-          return { id: membership.user.id, email: membership.user.email, name: membership.user.name };
+          return { id: membership.userId, email: membership.email, name: membership.name };
         },
       }),
     );
@@ -77,11 +77,11 @@ export function buildAuthOptions(): NextAuthOptions {
         if (user?.email) {
           const membership = await findMembershipByEmail(getDb(), user.email);
           if (membership) {
-            token.sub = membership.user.id;
-            token.email = membership.user.email;
-            token.name = membership.user.name;
+            token.sub = membership.userId;
+            token.email = membership.email;
+            token.name = membership.name;
             token.org = membership.organizationId;
-            token.orgName = membership.organization.name;
+            token.orgName = membership.organizationName;
             token.role = membership.role;
           }
         }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { EndpointAuth } from "@/lib/api/endpoint";
-import { getDb } from "@/server/db/client";
+import { getDb } from "@/server/db/database";
 import { forbidden, unauthenticated } from "@/server/errors";
 import { hasRole, type Actor, type UserActor } from "./actor";
 import { API_KEY_PREFIX, verifyApiKey } from "./api-keys";
@@ -33,7 +33,7 @@ function readCookie(request: Request, name: string): string | undefined {
  * first line of defence; this is the second.
  */
 function assertSameOrigin(request: Request): void {
-  if (request.headers.get("sec-fetch-site") === "cross-site") throw forbidden("Cross-site request refused");
+  if (request.headers.get("sec-fetch-site") === "cross-site") throw forbidden("Cross-site request refused", "cross_site_request");
   const origin = request.headers.get("origin");
   if (!origin) return;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
@@ -41,16 +41,16 @@ function assertSameOrigin(request: Request): void {
   try {
     originHost = new URL(origin).host;
   } catch {
-    throw forbidden("Cross-site request refused");
+    throw forbidden("Cross-site request refused", "cross_site_request");
   }
-  if (originHost !== host) throw forbidden("Cross-site request refused");
+  if (originHost !== host) throw forbidden("Cross-site request refused", "cross_site_request");
 }
 
 async function authenticateUser(request: Request): Promise<UserActor> {
   const token = bearerToken(request);
   if (token) {
     if (token.startsWith(API_KEY_PREFIX)) {
-      throw forbidden("Organization API keys cannot call user endpoints; use a user's session or token");
+      throw forbidden("Organization API keys cannot call user endpoints; use a user's session or token", "api_key_not_allowed");
     }
     throw unauthenticated("Invalid bearer token");
   }

@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import type { Role } from "@/server/db/generated/sqlite/enums";
+import type { Role } from "@/server/db/generated/enums";
 import type { UserActor } from "./actor";
 import { getAuthSecret, sessionCookieName } from "./auth-secret";
 import { decodeSessionToken } from "./session-token";

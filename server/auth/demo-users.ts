@@ -1,16 +1,17 @@
 import "server-only";
-import { getDb } from "@/server/db/client";
+import { getDb } from "@/server/db/database";
 
-/** Everyone who can sign in, for the demo sign-in picker. */
+const ROLE_ORDER = { member: 0, reviewer: 1, admin: 2 } as const;
+
+/** Everyone who can sign in, for the demo sign-in picker: by organization, then by role. */
 export async function listDemoUsers() {
-  const memberships = await getDb().membership.findMany({
-    orderBy: [{ organization: { slug: "asc" } }, { role: "asc" }],
-    select: { role: true, organization: { select: { name: true } }, user: { select: { email: true, name: true } } },
-  });
-  return memberships.map((membership) => ({
-    email: membership.user.email,
-    name: membership.user.name,
-    role: membership.role,
-    organizationName: membership.organization.name,
-  }));
+  const memberships = await getDb()
+    .selectFrom("Membership as m")
+    .innerJoin("User as u", "u.id", "m.userId")
+    .innerJoin("Organization as o", "o.id", "m.organizationId")
+    .select(["m.role", "o.slug", "o.name as organizationName", "u.email", "u.name"])
+    .execute();
+  return memberships
+    .sort((a, b) => a.slug.localeCompare(b.slug) || ROLE_ORDER[a.role] - ROLE_ORDER[b.role])
+    .map(({ email, name, role, organizationName }) => ({ email, name, role, organizationName }));
 }

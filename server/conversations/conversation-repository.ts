@@ -1,29 +1,15 @@
 import "server-only";
+import type { Selectable } from "kysely";
 import type { IngestMessage } from "@/lib/api/conversation-schemas";
-import type { Queryable, Tx } from "@/server/db/client";
-import type { Prisma } from "@/server/db/generated/sqlite/client";
+import type { Queryable, Tx } from "@/server/db/database";
+import type { Conversation, Message } from "@/server/db/generated/database";
+import { newId } from "@/server/db/ids";
 
-const messageSelect = {
-  id: true,
-  conversationId: true,
-  externalId: true,
-  role: true,
-  content: true,
-  position: true,
-  createdAt: true,
-} as const;
+const MESSAGE_COLUMNS = ["id", "conversationId", "externalId", "role", "content", "position", "createdAt"] as const satisfies ReadonlyArray<keyof Message>;
+const CONVERSATION_COLUMNS = ["id", "externalId", "userId", "title", "createdAt"] as const satisfies ReadonlyArray<keyof Conversation>;
 
-const conversationSelect = {
-  id: true,
-  externalId: true,
-  userId: true,
-  title: true,
-  createdAt: true,
-  messages: { select: messageSelect, orderBy: { position: "asc" } },
-} as const satisfies Prisma.ConversationSelect;
-
-export type StoredMessage = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
-export type StoredConversation = Prisma.ConversationGetPayload<{ select: typeof conversationSelect }>;
+export type StoredMessage = Pick<Selectable<Message>, (typeof MESSAGE_COLUMNS)[number]>;
+export type StoredConversation = Pick<Selectable<Conversation>, (typeof CONVERSATION_COLUMNS)[number]> & { messages: StoredMessage[] };
 
 /** The unique constraints concurrent ingestion requests can race on. */
 export const CONVERSATION_EXTERNAL_ID = { model: "Conversation", fields: ["organizationId", "externalId"] } as const;
@@ -32,51 +18,73 @@ export const MESSAGE_POSITION = { model: "Message", fields: ["conversationId", "
 
 /** The id of the user with this (lower-case) email, only when they are a member of the organization. */
 export async function findMemberUserId(db: Queryable, organizationId: string, email: string): Promise<string | null> {
-  const user = await db.user.findFirst({
-    where: { email, memberships: { some: { organizationId } } },
-    select: { id: true },
-  });
+  const user = await db
+    .selectFrom("User as u")
+    .innerJoin("Membership as m", "m.userId", "u.id")
+    .select("u.id")
+    .where("u.email", "=", email)
+    .where("m.organizationId", "=", organizationId)
+    .executeTakeFirst();
   return user?.id ?? null;
 }
 
-export function findConversation(db: Queryable, organizationId: string, conversationId: string): Promise<StoredConversation | null> {
-  return db.conversation.findFirst({ where: { id: conversationId, organizationId }, select: conversationSelect });
+async function withMessages(db: Queryable, conversation: Pick<Selectable<Conversation>, (typeof CONVERSATION_COLUMNS)[number]> | undefined): Promise<StoredConversation | null> {
+  if (!conversation) return null;
+  const messages = await db.selectFrom("Message").select(MESSAGE_COLUMNS).where("conversationId", "=", conversation.id).orderBy("position").execute();
+  return { ...conversation, messages };
 }
 
-export function findConversationByExternalId(db: Queryable, organizationId: string, externalId: string): Promise<StoredConversation | null> {
-  return db.conversation.findFirst({ where: { organizationId, externalId }, select: conversationSelect });
+export async function findConversation(db: Queryable, organizationId: string, conversationId: string): Promise<StoredConversation | null> {
+  const conversation = await db
+    .selectFrom("Conversation")
+    .select(CONVERSATION_COLUMNS)
+    .where("id", "=", conversationId)
+    .where("organizationId", "=", organizationId)
+    .executeTakeFirst();
+  return withMessages(db, conversation);
+}
+
+export async function findConversationByExternalId(db: Queryable, organizationId: string, externalId: string): Promise<StoredConversation | null> {
+  const conversation = await db
+    .selectFrom("Conversation")
+    .select(CONVERSATION_COLUMNS)
+    .where("organizationId", "=", organizationId)
+    .where("externalId", "=", externalId)
+    .executeTakeFirst();
+  return withMessages(db, conversation);
 }
 
 export async function findMessagesByExternalId(db: Queryable, organizationId: string, externalIds: string[]): Promise<StoredMessage[]> {
   if (externalIds.length === 0) return [];
-  return db.message.findMany({ where: { organizationId, externalId: { in: externalIds } }, select: messageSelect });
+  return db.selectFrom("Message").select(MESSAGE_COLUMNS).where("organizationId", "=", organizationId).where("externalId", "in", externalIds).execute();
 }
 
-function messageRows(organizationId: string, firstPosition: number, messages: IngestMessage[]) {
-  return messages.map((message, index) => ({
-    organizationId,
-    role: message.role,
-    content: message.content,
-    externalId: message.external_id ?? null,
-    position: firstPosition + index,
-  }));
-}
-
-/** Creates the conversation and its messages (positions 0, 1, …); Prisma runs the nested write atomically. */
-export function insertConversation(
-  db: Queryable,
-  input: { organizationId: string; userId: string; externalId: string | null; title: string | null; messages: IngestMessage[] },
+/** Creates the conversation and its messages (positions 0, 1, …) in one transaction. */
+export async function insertConversation(
+  tx: Tx,
+  input: { organizationId: string; userId: string; externalId: string | null; title: string | null; messages: IngestMessage[]; now: string },
 ): Promise<StoredConversation> {
-  return db.conversation.create({
-    data: {
+  const conversation = await tx
+    .insertInto("Conversation")
+    .values({
+      id: newId(),
       organizationId: input.organizationId,
       userId: input.userId,
       externalId: input.externalId,
       title: input.title,
-      messages: { createMany: { data: messageRows(input.organizationId, 0, input.messages) } },
-    },
-    select: conversationSelect,
+      createdAt: input.now,
+      updatedAt: input.now,
+    })
+    .returning(CONVERSATION_COLUMNS)
+    .executeTakeFirstOrThrow();
+  const messages = await insertMessages(tx, {
+    organizationId: input.organizationId,
+    conversationId: conversation.id,
+    firstPosition: 0,
+    messages: input.messages,
+    now: input.now,
   });
+  return { ...conversation, messages };
 }
 
 /**
@@ -84,30 +92,43 @@ export function insertConversation(
  * to one conversation then take turns instead of racing for the same positions (PostgreSQL; SQLite
  * has a single writer anyway). False when the organization has no such conversation.
  */
-export async function lockConversation(tx: Tx, organizationId: string, conversationId: string, now: Date): Promise<boolean> {
-  const { count } = await tx.conversation.updateMany({ where: { id: conversationId, organizationId }, data: { updatedAt: now } });
-  return count === 1;
+export async function lockConversation(tx: Tx, organizationId: string, conversationId: string, now: string): Promise<boolean> {
+  const result = await tx
+    .updateTable("Conversation")
+    .set({ updatedAt: now })
+    .where("id", "=", conversationId)
+    .where("organizationId", "=", organizationId)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }
 
 export async function nextPosition(tx: Tx, conversationId: string): Promise<number> {
-  const last = await tx.message.findFirst({
-    where: { conversationId },
-    orderBy: { position: "desc" },
-    select: { position: true },
-  });
+  const last = await tx.selectFrom("Message").select("position").where("conversationId", "=", conversationId).orderBy("position", "desc").limit(1).executeTakeFirst();
   return last ? last.position + 1 : 0;
 }
 
 /** Inserts messages at firstPosition, firstPosition + 1, …; returned in that order. */
 export async function insertMessages(
   tx: Tx,
-  input: { organizationId: string; conversationId: string; firstPosition: number; messages: IngestMessage[] },
+  input: { organizationId: string; conversationId: string; firstPosition: number; messages: IngestMessage[]; now: string },
 ): Promise<StoredMessage[]> {
-  const rows = messageRows(input.organizationId, input.firstPosition, input.messages).map((row) => ({
-    ...row,
-    conversationId: input.conversationId,
-  }));
-  const created = await tx.message.createManyAndReturn({ data: rows, select: messageSelect });
+  if (input.messages.length === 0) return [];
+  const created = await tx
+    .insertInto("Message")
+    .values(
+      input.messages.map((message, index) => ({
+        id: newId(),
+        organizationId: input.organizationId,
+        conversationId: input.conversationId,
+        role: message.role,
+        content: message.content,
+        externalId: message.external_id ?? null,
+        position: input.firstPosition + index,
+        createdAt: input.now,
+      })),
+    )
+    .returning(MESSAGE_COLUMNS)
+    .execute();
   // RETURNING does not promise the insertion order.
   return created.sort((a, b) => a.position - b.position);
 }

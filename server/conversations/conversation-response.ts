@@ -9,7 +9,7 @@ export function toMessageResponse(message: StoredMessage): ConversationMessage {
     role: message.role,
     content: message.content,
     position: message.position,
-    created_at: message.createdAt.toISOString(),
+    created_at: message.createdAt,
   };
 }
 
@@ -19,7 +19,7 @@ export function toConversationResponse(conversation: StoredConversation): Conver
     external_id: conversation.externalId,
     user_id: conversation.userId,
     title: conversation.title,
-    created_at: conversation.createdAt.toISOString(),
+    created_at: conversation.createdAt,
     messages: conversation.messages.map(toMessageResponse),
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { CreateConversationBody, IngestMessage } from "@/lib/api/conversation-schemas";
 import type { ApiKeyActor } from "@/server/auth/actor";
-import type { Db } from "@/server/db/client";
+import { inTransaction, type Db } from "@/server/db/database";
 import { conflict, notFound } from "@/server/errors";
 import {
   CONVERSATION_EXTERNAL_ID,
@@ -47,6 +47,7 @@ export async function createConversation(
   input: CreateConversationBody,
 ): Promise<{ conversation: StoredConversation; created: boolean }> {
   const { organizationId } = ctx.actor;
+  const now = (ctx.now ?? (() => new Date()))().toISOString();
   // Users of other organizations get the same answer as unknown ones.
   const userId = await findMemberUserId(ctx.db, organizationId, input.user_email.toLowerCase());
   if (!userId) throw notFound(USER_NOT_FOUND);
@@ -68,13 +69,9 @@ export async function createConversation(
     }
     // Message external ids are unique per organization: a new conversation cannot reuse one.
     if (taken) throw messageExternalIdTaken(taken.externalId);
-    const conversation = await insertConversation(ctx.db, {
-      organizationId,
-      userId,
-      externalId: input.external_id ?? null,
-      title: input.title ?? null,
-      messages,
-    });
+    const conversation = await inTransaction(ctx.db, (tx) =>
+      insertConversation(tx, { organizationId, userId, externalId: input.external_id ?? null, title: input.title ?? null, messages, now }),
+    );
     return { conversation, created: true };
   });
 }
@@ -96,12 +93,12 @@ export async function appendMessages(
   messages: IngestMessage[],
 ): Promise<{ messages: StoredMessage[]; created: boolean }> {
   const { organizationId } = ctx.actor;
-  const now = ctx.now ?? (() => new Date());
+  const now = (ctx.now ?? (() => new Date()))().toISOString();
 
   // A lost race for a position or an external_id starts over and re-reads what the winner stored.
   return retryOnUniqueViolation([MESSAGE_POSITION, MESSAGE_EXTERNAL_ID], () =>
-    ctx.db.$transaction(async (tx) => {
-      if (!(await lockConversation(tx, organizationId, conversationId, now()))) throw notFound(CONVERSATION_NOT_FOUND);
+    inTransaction(ctx.db, async (tx) => {
+      if (!(await lockConversation(tx, organizationId, conversationId, now))) throw notFound(CONVERSATION_NOT_FOUND);
 
       const stored = new Map<string, StoredMessage>();
       for (const message of await findMessagesByExternalId(tx, organizationId, externalIdsOf(messages))) {
@@ -112,7 +109,7 @@ export async function appendMessages(
       const created =
         fresh.length === 0
           ? []
-          : await insertMessages(tx, { organizationId, conversationId, firstPosition: await nextPosition(tx, conversationId), messages: fresh });
+          : await insertMessages(tx, { organizationId, conversationId, firstPosition: await nextPosition(tx, conversationId), messages: fresh, now });
 
       const newOnes = created.values();
       const items = messages.map((message) => {

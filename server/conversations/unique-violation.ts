@@ -1,6 +1,5 @@
 import "server-only";
 import { conflict } from "@/server/errors";
-import { Prisma } from "@/server/db/generated/sqlite/client";
 
 /** A unique constraint, named as in the Prisma schema: model and its fields in declaration order. */
 export interface UniqueConstraint {
@@ -8,31 +7,20 @@ export interface UniqueConstraint {
   fields: readonly string[];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
-}
-
-function sameFields(actual: unknown, expected: readonly string[]): boolean {
-  return Array.isArray(actual) && actual.length === expected.length && expected.every((field, index) => actual[index] === field);
-}
-
 /**
- * Whether a database error is a violation of this unique constraint. Driver adapters report it
- * differently: SQLite names the columns, PostgreSQL the index (Prisma names it Model_field_field_key).
+ * Whether a database error is a violation of this unique constraint. The drivers report it
+ * differently: SQLite names the columns ("UNIQUE constraint failed: Message.conversationId,
+ * Message.position"), PostgreSQL the index, which Prisma's migrations name Model_field_field_key.
  */
 export function isUniqueViolation(error: unknown, constraint: UniqueConstraint): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
-  const indexName = `${constraint.model}_${constraint.fields.join("_")}_key`;
-  const meta = error.meta;
-  if (!isRecord(meta)) return false;
-  // Conversation and Message both have (organizationId, externalId): the columns alone are ambiguous.
-  if (typeof meta.modelName === "string" && meta.modelName !== constraint.model) return false;
-  const adapterError = meta.driverAdapterError;
-  const cause = isRecord(adapterError) ? adapterError.cause : undefined;
-  const reported = isRecord(cause) ? cause.constraint : undefined;
-  if (isRecord(reported)) return sameFields(reported.fields, constraint.fields) || reported.index === indexName;
-  // Without a driver adapter Prisma reports `target`: the fields or the index name.
-  return sameFields(meta.target, constraint.fields) || meta.target === indexName;
+  if (typeof error !== "object" || error === null) return false;
+  const { code, constraint: index, message } = error as { code?: unknown; constraint?: unknown; message?: unknown };
+  if (code === "23505") return index === `${constraint.model}_${constraint.fields.join("_")}_key`;
+  if (code === "SQLITE_CONSTRAINT_UNIQUE" && typeof message === "string") {
+    const columns = constraint.fields.map((field) => `${constraint.model}.${field}`).join(", ");
+    return message === `UNIQUE constraint failed: ${columns}`;
+  }
+  return false;
 }
 
 /**

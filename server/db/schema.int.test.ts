@@ -1,52 +1,64 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { getDatabaseProvider, getDb } from "@/server/db/client";
+// What the migrations promise, through the one data layer, on each database.
+import { describe, expect, it } from "vitest";
+import { getDatabaseProvider, getDb } from "@/server/db/database";
+import { isoNow, newId } from "@/server/db/ids";
+import { countOf } from "@/test/db";
 import { createTestConversation, createTestOrganization } from "@/test/fixtures";
 
 const db = getDb();
-afterAll(() => db.$disconnect());
+
+function feedbackRow(organizationId: string, messageId: string, conversationId: string, userId: string, feedbackType: "positive" | "negative") {
+  const now = isoNow();
+  return { id: newId(), organizationId, messageId, conversationId, userId, feedbackType, reasonKeys: "[]", status: "pending" as const, revision: 1, createdAt: now, updatedAt: now };
+}
 
 describe(`domain schema (${getDatabaseProvider()})`, () => {
   it("allows one feedback per user and message", async () => {
     const { organization, member } = await createTestOrganization(db);
     const { conversation, messages } = await createTestConversation(db, organization.id, member.id);
-    const data = { organizationId: organization.id, messageId: messages[1]!.id, conversationId: conversation.id, userId: member.id, feedbackType: "positive" as const };
-    await db.feedback.create({ data });
-    await expect(db.feedback.create({ data: { ...data, feedbackType: "negative" } })).rejects.toMatchObject({ code: "P2002" });
-    expect(await db.feedback.count({ where: { messageId: data.messageId } })).toBe(1);
+    const row = (type: "positive" | "negative") => feedbackRow(organization.id, messages[1]!.id, conversation.id, member.id, type);
+    await db.insertInto("Feedback").values(row("positive")).execute();
+    await expect(db.insertInto("Feedback").values(row("negative")).execute()).rejects.toThrow(/unique/i);
+    expect(await countOf(db.selectFrom("Feedback").where("messageId", "=", messages[1]!.id))).toBe(1);
   });
 
   it("allows at most one golden example per feedback", async () => {
     const { organization, member } = await createTestOrganization(db);
     const { conversation, messages } = await createTestConversation(db, organization.id, member.id);
-    const feedback = await db.feedback.create({
-      data: { organizationId: organization.id, messageId: messages[1]!.id, conversationId: conversation.id, userId: member.id, feedbackType: "positive" },
-    });
-    const example = {
+    const feedback = feedbackRow(organization.id, messages[1]!.id, conversation.id, member.id, "positive");
+    await db.insertInto("Feedback").values(feedback).execute();
+    const example = () => ({
+      id: newId(),
       organizationId: organization.id,
       feedbackId: feedback.id,
+      sourceType: "feedback",
       approvalType: "auto" as const,
       originalQuery: "q",
       originalResponse: "a",
       goldenResponse: "a",
-      context: [],
-    };
-    await db.goldenExample.create({ data: example });
-    await expect(db.goldenExample.create({ data: example })).rejects.toMatchObject({ code: "P2002" });
+      context: "[]",
+      isActive: true,
+      createdAt: isoNow(),
+      updatedAt: isoNow(),
+    });
+    await db.insertInto("GoldenExample").values(example()).execute();
+    await expect(db.insertInto("GoldenExample").values(example()).execute()).rejects.toThrow(/unique/i);
   });
 
   it("keeps message order unique inside a conversation", async () => {
     const { organization, member } = await createTestOrganization(db);
     const { conversation } = await createTestConversation(db, organization.id, member.id, 1);
     await expect(
-      db.message.create({
-        data: { organizationId: organization.id, conversationId: conversation.id, role: "user", position: 0, content: "dup" },
-      }),
-    ).rejects.toMatchObject({ code: "P2002" });
+      db
+        .insertInto("Message")
+        .values({ id: newId(), organizationId: organization.id, conversationId: conversation.id, role: "user", position: 0, content: "dup", createdAt: isoNow() })
+        .execute(),
+    ).rejects.toThrow(/unique/i);
   });
 
-  it("stores JSON and enums identically on every provider", async () => {
+  it("reads booleans, JSON, enums and timestamps back as the app wrote them, on every provider", async () => {
     const { organization } = await createTestOrganization(db);
-    const settings = await db.feedbackSettings.findUniqueOrThrow({ where: { organizationId: organization.id } });
+    const settings = await db.selectFrom("FeedbackSettings").selectAll().where("organizationId", "=", organization.id).executeTakeFirstOrThrow();
     expect(settings).toMatchObject({
       feedbackEnabled: true,
       autoApprovePositive: true,
@@ -57,8 +69,23 @@ describe(`domain schema (${getDatabaseProvider()})`, () => {
       allowedOrigins: [],
     });
     expect((settings.reasonOptions as { negative: unknown[] }).negative).toContainEqual({ key: "incorrect", label: "Incorrect" });
-    const membership = await db.membership.findFirstOrThrow({ where: { organizationId: organization.id, role: "reviewer" } });
+    const at = "2026-01-02T03:04:05.600Z";
+    await db.updateTable("FeedbackSettings").set({ updatedAt: at }).where("organizationId", "=", organization.id).execute();
+    const { updatedAt } = await db.selectFrom("FeedbackSettings").select("updatedAt").where("organizationId", "=", organization.id).executeTakeFirstOrThrow();
+    expect(updatedAt).toBe(at);
+    const membership = await db.selectFrom("Membership").select("role").where("organizationId", "=", organization.id).where("role", "=", "reviewer").executeTakeFirstOrThrow();
     expect(membership.role).toBe("reviewer");
+  });
+
+  it("has no column defaults for timestamps: a row without them is refused", async () => {
+    const { organization } = await createTestOrganization(db);
+    await expect(
+      db
+        .insertInto("AuditLog")
+        // @ts-expect-error createdAt is required by the schema, which is the point of the test.
+        .values({ id: newId(), organizationId: organization.id, actorType: "system", action: "x", targetType: "y", targetId: "z" })
+        .execute(),
+    ).rejects.toThrow(/null/i);
   });
 
   it("removes an organization's data with the organization and nothing else", async () => {
@@ -66,24 +93,25 @@ describe(`domain schema (${getDatabaseProvider()})`, () => {
     const removed = await createTestOrganization(db);
     for (const org of [kept, removed]) {
       const { conversation, messages } = await createTestConversation(db, org.organization.id, org.member.id);
-      await db.feedback.create({
-        data: { organizationId: org.organization.id, messageId: messages[1]!.id, conversationId: conversation.id, userId: org.member.id, feedbackType: "negative" },
-      });
+      await db.insertInto("Feedback").values(feedbackRow(org.organization.id, messages[1]!.id, conversation.id, org.member.id, "negative")).execute();
     }
-    await db.organization.delete({ where: { id: removed.organization.id } });
-    expect(await db.feedback.count({ where: { organizationId: removed.organization.id } })).toBe(0);
-    expect(await db.message.count({ where: { organizationId: removed.organization.id } })).toBe(0);
-    expect(await db.feedback.count({ where: { organizationId: kept.organization.id } })).toBe(1);
+    await db.deleteFrom("Organization").where("id", "=", removed.organization.id).execute();
+    expect(await countOf(db.selectFrom("Feedback").where("organizationId", "=", removed.organization.id))).toBe(0);
+    expect(await countOf(db.selectFrom("Message").where("organizationId", "=", removed.organization.id))).toBe(0);
+    expect(await countOf(db.selectFrom("Feedback").where("organizationId", "=", kept.organization.id))).toBe(1);
   });
 
-  it("runs interactive transactions and rolls them back on error", async () => {
+  it("rolls a transaction back on error", async () => {
     const { organization, member } = await createTestOrganization(db);
     await expect(
-      db.$transaction(async (tx) => {
-        await tx.conversation.create({ data: { organizationId: organization.id, userId: member.id, externalId: "tx-test" } });
+      db.transaction().execute(async (tx) => {
+        await tx
+          .insertInto("Conversation")
+          .values({ id: newId(), organizationId: organization.id, userId: member.id, externalId: "tx-test", createdAt: isoNow(), updatedAt: isoNow() })
+          .execute();
         throw new Error("abort");
       }),
     ).rejects.toThrow("abort");
-    expect(await db.conversation.count({ where: { organizationId: organization.id, externalId: "tx-test" } })).toBe(0);
+    expect(await countOf(db.selectFrom("Conversation").where("organizationId", "=", organization.id).where("externalId", "=", "tx-test"))).toBe(0);
   });
 });

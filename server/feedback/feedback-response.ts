@@ -2,6 +2,7 @@ import "server-only";
 import type { FeedbackResponse } from "@/lib/api/schemas";
 import type { StoredFeedback } from "./feedback-store";
 
+/** The API's form of a vote: the one place a FeedbackResponse is made. */
 export function toFeedbackResponse(feedback: StoredFeedback): FeedbackResponse {
   return {
     id: feedback.id,

@@ -1,26 +1,29 @@
 import "server-only";
 import type { SubmitFeedbackBody } from "@/lib/api/schemas";
 import { hasRole, type UserActor } from "@/server/auth/actor";
-import { conflict, forbidden, invalidInput, notFound } from "@/server/errors";
+import { inTransaction, type Db, type Queryable } from "@/server/db/database";
+import { lockVote } from "@/server/db/vote-lock";
+import { forbidden, invalidInput, notFound } from "@/server/errors";
 import { notifyJobsEnqueued } from "@/server/jobs/job-signal";
 import { feedbackRulesFromSettings } from "@/server/settings/feedback-rules-from-settings";
 import { createsGoldenExampleAutomatically, initialStatus, validateReason } from "./feedback-rules";
 import {
-  ConcurrentVoteChange,
-  type FeedbackListJson,
-  type FeedbackStore,
+  applyVote,
+  deleteVote,
+  listFeedbackInConversation as readConversationFeedback,
+  listFeedbackOnMessages as readMessagesFeedback,
+  loadSubmissionContext,
   type StoredFeedback,
   type SubmissionContext,
   type VotePlan,
 } from "./feedback-store";
 
 export interface FeedbackServiceContext {
-  store: FeedbackStore;
+  db: Db;
   actor: UserActor;
   now?: () => Date;
 }
 
-const MAX_ATTEMPTS = 5;
 const MESSAGE_NOT_FOUND = "Message not found";
 
 /** Conversation owners see their chats; reviewers and admins see every chat of their organization. */
@@ -28,18 +31,18 @@ function canSee(actor: UserActor, conversationOwnerId: string): boolean {
   return conversationOwnerId === actor.userId || hasRole(actor, "reviewer");
 }
 
-async function loadVisibleMessage(ctx: FeedbackServiceContext, messageId: string): Promise<SubmissionContext> {
-  const context = await ctx.store.loadSubmissionContext(ctx.actor.organizationId, ctx.actor.userId, messageId);
+async function loadVisibleMessage(db: Queryable, actor: UserActor, messageId: string): Promise<SubmissionContext> {
+  const context = await loadSubmissionContext(db, actor.organizationId, actor.userId, messageId);
   // Unknown and invisible messages get the same answer, so ids of other users and organizations leak nothing.
-  if (!context || !canSee(ctx.actor, context.conversationOwnerId)) throw notFound(MESSAGE_NOT_FOUND);
+  if (!context || !canSee(actor, context.conversationOwnerId)) throw notFound(MESSAGE_NOT_FOUND);
   return context;
 }
 
-function planVote(ctx: FeedbackServiceContext, messageId: string, input: SubmitFeedbackBody, context: SubmissionContext): VotePlan {
+function planVote(actor: UserActor, messageId: string, input: SubmitFeedbackBody, context: SubmissionContext): VotePlan {
   const { existing } = context;
   const rules = feedbackRulesFromSettings(context.settings);
   if (context.messageRole !== "assistant") throw invalidInput("Only assistant messages can be rated", "message_not_rateable");
-  if (!rules.feedbackEnabled) throw forbidden("Feedback is turned off for this organization");
+  if (!rules.feedbackEnabled) throw forbidden("Feedback is turned off for this organization", "feedback_disabled");
   const { reason, reasonKeys } = validateReason(input.feedback_type, input, rules);
 
   // Re-sending the same vote only replaces the reason: restarting the lifecycle would let a
@@ -48,10 +51,10 @@ function planVote(ctx: FeedbackServiceContext, messageId: string, input: SubmitF
 
   const status = initialStatus(input.feedback_type, rules);
   const vote = {
-    organizationId: ctx.actor.organizationId,
+    organizationId: actor.organizationId,
     messageId,
     conversationId: context.conversationId,
-    userId: ctx.actor.userId,
+    userId: actor.userId,
     feedbackType: input.feedback_type,
     reason,
     reasonKeys,
@@ -62,47 +65,43 @@ function planVote(ctx: FeedbackServiceContext, messageId: string, input: SubmitF
 }
 
 /**
- * Creates or changes the caller's vote on a message. Optimistic: the plan is computed from one
- * read and written in one transaction; a concurrent change to the same vote makes it start over.
+ * Creates or changes the caller's vote on a message. Decided and written in one transaction under
+ * the vote's lock, so simultaneous submissions for one vote take turns: each sees the one before.
  */
 export async function submitFeedback(ctx: FeedbackServiceContext, input: SubmitFeedbackBody): Promise<{ feedback: StoredFeedback; created: boolean }> {
-  const now = ctx.now ?? (() => new Date());
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const context = await loadVisibleMessage(ctx, input.message_id);
-    const plan = planVote(ctx, input.message_id, input, context);
-    try {
-      const feedback = await ctx.store.applyVote(plan, now());
-      if (plan.kind !== "update-reason" && plan.enqueueGoldenExample) notifyJobsEnqueued();
-      return { feedback, created: plan.kind === "create" };
-    } catch (error) {
-      if (!(error instanceof ConcurrentVoteChange)) throw error;
-    }
-  }
-  throw conflict("This vote is being changed by another request; try again", "concurrent_vote_change");
+  const now = (ctx.now ?? (() => new Date()))().toISOString();
+  const { feedback, plan } = await inTransaction(ctx.db, async (tx) => {
+    await lockVote(tx, ctx.actor.userId, input.message_id);
+    const context = await loadVisibleMessage(tx, ctx.actor, input.message_id);
+    const plan = planVote(ctx.actor, input.message_id, input, context);
+    return { feedback: await applyVote(tx, plan, now), plan };
+  });
+  if (plan.kind !== "update-reason" && plan.enqueueGoldenExample) notifyJobsEnqueued();
+  return { feedback, created: plan.kind === "create" };
 }
 
 export async function getFeedbackForMessage(ctx: FeedbackServiceContext, messageId: string): Promise<StoredFeedback | null> {
-  return (await loadVisibleMessage(ctx, messageId)).existing;
+  return (await loadVisibleMessage(ctx.db, ctx.actor, messageId)).existing;
 }
 
 /** Removes the caller's vote. Idempotent: withdrawing nothing succeeds. */
 export async function withdrawFeedback(ctx: FeedbackServiceContext, messageId: string): Promise<void> {
-  const now = ctx.now ?? (() => new Date());
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const { existing } = await loadVisibleMessage(ctx, messageId);
-    if (!existing || (await ctx.store.deleteVote(existing, now()))) return;
-  }
-  throw conflict("This vote is being changed by another request; try again", "concurrent_vote_change");
+  const now = (ctx.now ?? (() => new Date()))().toISOString();
+  await inTransaction(ctx.db, async (tx) => {
+    await lockVote(tx, ctx.actor.userId, messageId);
+    const { existing } = await loadVisibleMessage(tx, ctx.actor, messageId);
+    if (existing) await deleteVote(tx, existing, now);
+  });
 }
 
 /** The caller's votes in a conversation they may see. */
-export async function listFeedbackInConversation(ctx: FeedbackServiceContext, conversationId: string): Promise<FeedbackListJson> {
-  const found = await ctx.store.listFeedbackInConversation(ctx.actor.organizationId, ctx.actor.userId, conversationId);
+export async function listFeedbackInConversation(ctx: FeedbackServiceContext, conversationId: string): Promise<StoredFeedback[]> {
+  const found = await readConversationFeedback(ctx.db, ctx.actor.organizationId, ctx.actor.userId, conversationId);
   if (!found || !canSee(ctx.actor, found.conversationOwnerId)) throw notFound("Conversation not found");
-  return found.list;
+  return found.feedback;
 }
 
 /** The caller's votes on a list of messages; a vote is always visible to its author. */
-export async function listFeedbackOnMessages(ctx: FeedbackServiceContext, messageIds: string[]): Promise<FeedbackListJson> {
-  return ctx.store.listFeedbackOnMessages(ctx.actor.organizationId, ctx.actor.userId, messageIds);
+export function listFeedbackOnMessages(ctx: FeedbackServiceContext, messageIds: string[]): Promise<StoredFeedback[]> {
+  return readMessagesFeedback(ctx.db, ctx.actor.organizationId, ctx.actor.userId, messageIds);
 }

@@ -1,90 +1,245 @@
 import "server-only";
-import type { FeedbackListResponse, FeedbackStatus, FeedbackType } from "@/lib/api/schemas";
-import type { SerializedJson } from "@/server/serialized-json";
-import type { FeedbackSettingsRow } from "@/server/settings/feedback-rules-from-settings";
+import type { Selectable } from "kysely";
+import type { FeedbackType } from "@/lib/api/schemas";
+import type { Queryable, Tx } from "@/server/db/database";
+import type { Feedback, FeedbackSettings } from "@/server/db/generated/database";
+import { newId } from "@/server/db/ids";
+import { enqueueJob } from "@/server/jobs/job-queue";
+import { recordAudit } from "@/server/audit/audit-log";
 
-/** A feedback row as the service sees it. */
-export interface StoredFeedback {
-  id: string;
-  organizationId: string;
-  messageId: string;
-  userId: string;
-  feedbackType: FeedbackType;
-  reason: string | null;
-  reasonKeys: string[];
-  status: FeedbackStatus;
-  revision: number;
-  reviewedById: string | null;
-  /** Timestamps are ISO-8601 UTC strings, as the API sends them: no Date round trip on hot reads. */
-  reviewedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
+/*
+ * The feedback hot path's statements, written once for SQLite and PostgreSQL: the services decide,
+ * these read and write. Writes take a Tx: the caller holds the vote's lock (server/db/vote-lock.ts).
+ */
+
+const FEEDBACK_COLUMNS = [
+  "id",
+  "organizationId",
+  "messageId",
+  "userId",
+  "feedbackType",
+  "reason",
+  "reasonKeys",
+  "status",
+  "revision",
+  "reviewedById",
+  "reviewedAt",
+  "createdAt",
+  "updatedAt",
+] as const satisfies ReadonlyArray<keyof Feedback>;
+
+type FeedbackRow = Pick<Selectable<Feedback>, (typeof FEEDBACK_COLUMNS)[number]>;
+
+/** A feedback row as the services see it: the stored columns, reason keys as the list they hold. */
+export type StoredFeedback = Omit<FeedbackRow, "reasonKeys"> & { reasonKeys: string[] };
+
+function toStored(row: FeedbackRow): StoredFeedback {
+  const keys = row.reasonKeys;
+  return { ...row, reasonKeys: Array.isArray(keys) ? keys.filter((key): key is string => typeof key === "string") : [] };
 }
 
-/** Everything a vote decision needs, read in one go. */
+/** The organization's settings row as it is stored (null columns: the organization has none). */
+export type SettingsColumns = Pick<
+  Selectable<FeedbackSettings>,
+  "feedbackEnabled" | "autoApprovePositive" | "autoApproveNegative" | "requireReasonPositive" | "requireReasonNegative" | "maxReasonLength" | "reasonOptions"
+>;
+
+/** Everything a vote decision needs, read in one statement. */
 export interface SubmissionContext {
   messageRole: "system" | "user" | "assistant";
   conversationId: string;
   conversationOwnerId: string;
-  /** The organization's settings row (null when it has none); only votes need the rules in it. */
-  settings: FeedbackSettingsRow | null;
+  settings: SettingsColumns | null;
   existing: StoredFeedback | null;
 }
 
-/** The columns a new or changed vote sets (the conversation only on a new one; it never changes). */
-export type VoteWrite = Pick<StoredFeedback, "organizationId" | "messageId" | "userId" | "feedbackType" | "reason" | "reasonKeys" | "status"> & {
-  conversationId: string;
-};
+/**
+ * The message, its conversation's owner, the organization's settings and the caller's vote on it
+ * (or nulls), in one statement; null when the organization has no such message.
+ */
+export async function loadSubmissionContext(db: Queryable, organizationId: string, userId: string, messageId: string): Promise<SubmissionContext | null> {
+  const row = await db
+    .selectFrom("Message as m")
+    .innerJoin("Conversation as c", "c.id", "m.conversationId")
+    .leftJoin("FeedbackSettings as s", "s.organizationId", "m.organizationId")
+    .leftJoin("Feedback as f", (join) => join.onRef("f.messageId", "=", "m.id").on("f.userId", "=", userId))
+    .select([
+      "m.role",
+      "m.conversationId",
+      "c.userId as conversationOwnerId",
+      "s.organizationId as settingsOrganizationId",
+      "s.feedbackEnabled",
+      "s.autoApprovePositive",
+      "s.autoApproveNegative",
+      "s.requireReasonPositive",
+      "s.requireReasonNegative",
+      "s.maxReasonLength",
+      "s.reasonOptions",
+    ])
+    .select(FEEDBACK_COLUMNS.map((column) => `f.${column}` as const))
+    .where("m.id", "=", messageId)
+    .where("m.organizationId", "=", organizationId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    messageRole: row.role,
+    conversationId: row.conversationId,
+    conversationOwnerId: row.conversationOwnerId,
+    settings: row.settingsOrganizationId === null ? null : (row as SettingsColumns),
+    existing: row.id === null ? null : toStored(row as FeedbackRow),
+  };
+}
 
-/** What one submission writes, atomically. */
+/**
+ * The caller's votes in a conversation: one range of the (userId, conversationId) index. No
+ * organization condition: a conversation belongs to one organization, which the caller checks
+ * first (and SQLite, without statistics, would read the organization's every vote for it).
+ */
+export function conversationFeedbackQuery(db: Queryable, userId: string, conversationId: string) {
+  return db.selectFrom("Feedback").select(FEEDBACK_COLUMNS).where("userId", "=", userId).where("conversationId", "=", conversationId);
+}
+
+/**
+ * The caller's votes on the listed messages: one (userId, messageId) probe per id. The caller keeps
+ * those of its organization; a condition on it here would lead SQLite, which plans without
+ * statistics on a new database, to read the organization's every vote instead.
+ */
+export function messagesFeedbackQuery(db: Queryable, userId: string, messageIds: string[]) {
+  return db.selectFrom("Feedback").select(FEEDBACK_COLUMNS).where("userId", "=", userId).where("messageId", "in", messageIds);
+}
+
+/** The caller's votes in a conversation, and who owns it; null when the organization has no such conversation. */
+export async function listFeedbackInConversation(
+  db: Queryable,
+  organizationId: string,
+  userId: string,
+  conversationId: string,
+): Promise<{ conversationOwnerId: string; feedback: StoredFeedback[] } | null> {
+  const conversation = await db
+    .selectFrom("Conversation")
+    .select("userId")
+    .where("id", "=", conversationId)
+    .where("organizationId", "=", organizationId)
+    .executeTakeFirst();
+  if (!conversation) return null;
+  const rows = await conversationFeedbackQuery(db, userId, conversationId).execute();
+  return { conversationOwnerId: conversation.userId, feedback: rows.map(toStored) };
+}
+
+/** The caller's votes on those messages (ids of other organizations simply match nothing). */
+export async function listFeedbackOnMessages(db: Queryable, organizationId: string, userId: string, messageIds: string[]): Promise<StoredFeedback[]> {
+  const rows = await messagesFeedbackQuery(db, userId, messageIds).execute();
+  return rows.filter((row) => row.organizationId === organizationId).map(toStored);
+}
+
+/** The columns a new or changed vote sets. */
+export interface VoteWrite {
+  organizationId: string;
+  messageId: string;
+  conversationId: string;
+  userId: string;
+  feedbackType: FeedbackType;
+  reason: string | null;
+  reasonKeys: string[];
+  status: StoredFeedback["status"];
+}
+
+/** What one submission writes. */
 export type VotePlan =
   | { kind: "create"; vote: VoteWrite; enqueueGoldenExample: boolean }
   | { kind: "update-reason"; existing: StoredFeedback; reason: string | null; reasonKeys: string[] }
   | { kind: "change-vote"; existing: StoredFeedback; vote: VoteWrite; enqueueGoldenExample: boolean };
 
-/** Thrown when another request changed the same vote first; the service reloads and retries. */
-export class ConcurrentVoteChange extends Error {
-  constructor() {
-    super("The vote was changed by a concurrent request");
-  }
-}
-
-/**
- * A user's votes as the API's list response (`{"items": [...]}`, in no particular order). The list
- * reads hand the database's own JSON through (see SerializedJson), so the stores produce the
- * response shape themselves; the contract tests hold both stores to the same bodies.
- */
-export type FeedbackListJson = SerializedJson<FeedbackListResponse>;
-
-export interface ConversationFeedback {
-  conversationOwnerId: string;
-  list: FeedbackListJson;
-}
-
-/**
- * The feedback hot path's storage. One implementation per database (see docs/architecture.md):
- * each reads the context in one query call and writes a vote in one transaction.
- */
-export interface FeedbackStore {
-  /** null when the message does not exist in the organization. */
-  loadSubmissionContext(organizationId: string, userId: string, messageId: string): Promise<SubmissionContext | null>;
-  /** The user's votes in a conversation and who owns it; null when the conversation is not in the organization. */
-  listFeedbackInConversation(organizationId: string, userId: string, conversationId: string): Promise<ConversationFeedback | null>;
-  /** The user's votes on those messages (ids of other organizations simply match nothing). */
-  listFeedbackOnMessages(organizationId: string, userId: string, messageIds: string[]): Promise<FeedbackListJson>;
-  /** Applies the plan in one transaction; throws ConcurrentVoteChange when the vote moved meanwhile. */
-  applyVote(plan: VotePlan, now: Date): Promise<StoredFeedback>;
-  /** Deletes the vote (and deactivates its auto golden example); false when the vote moved meanwhile. */
-  deleteVote(existing: StoredFeedback, now: Date): Promise<boolean>;
-  /**
-   * Creates (or reactivates) the auto golden example of an auto-approved positive vote, if the vote
-   * is still at that revision and no reviewer's example or active one exists; audited.
-   */
-  syncAutoGoldenExample(feedbackId: string, revision: number): Promise<void>;
-}
-
 export const GOLDEN_EXAMPLE_JOB = "golden_example.sync";
 
 export function goldenExampleJobKey(feedbackId: string, revision: number): string {
   return `${GOLDEN_EXAMPLE_JOB}:${feedbackId}:${revision}`;
+}
+
+function enqueueGoldenExample(tx: Tx, feedback: StoredFeedback, now: string) {
+  return enqueueJob(tx, {
+    type: GOLDEN_EXAMPLE_JOB,
+    payload: { feedback_id: feedback.id, revision: feedback.revision },
+    organizationId: feedback.organizationId,
+    dedupeKey: goldenExampleJobKey(feedback.id, feedback.revision),
+    runAt: now,
+  });
+}
+
+/** Writes the plan; a new or changed vote that auto-creates a golden example also queues its job. */
+export async function applyVote(tx: Tx, plan: VotePlan, now: string): Promise<StoredFeedback> {
+  if (plan.kind === "create") {
+    const created = toStored(
+      await tx
+        .insertInto("Feedback")
+        .values({ id: newId(), ...plan.vote, reasonKeys: JSON.stringify(plan.vote.reasonKeys), revision: 1, createdAt: now, updatedAt: now })
+        .returning(FEEDBACK_COLUMNS)
+        .executeTakeFirstOrThrow(),
+    );
+    if (plan.enqueueGoldenExample) await enqueueGoldenExample(tx, created, now);
+    return created;
+  }
+  const { existing } = plan;
+  if (plan.kind === "update-reason") {
+    return toStored(
+      await tx
+        .updateTable("Feedback")
+        .set({ reason: plan.reason, reasonKeys: JSON.stringify(plan.reasonKeys), updatedAt: now })
+        .where("id", "=", existing.id)
+        .returning(FEEDBACK_COLUMNS)
+        .executeTakeFirstOrThrow(),
+    );
+  }
+  // A changed vote restarts the lifecycle: the review of the old vote no longer applies.
+  const changed = toStored(
+    await tx
+      .updateTable("Feedback")
+      .set((eb) => ({
+        feedbackType: plan.vote.feedbackType,
+        reason: plan.vote.reason,
+        reasonKeys: JSON.stringify(plan.vote.reasonKeys),
+        status: plan.vote.status,
+        revision: eb("revision", "+", 1),
+        reviewedById: null,
+        reviewedAt: null,
+        dismissalReason: null,
+        updatedAt: now,
+      }))
+      .where("id", "=", existing.id)
+      .returning(FEEDBACK_COLUMNS)
+      .executeTakeFirstOrThrow(),
+  );
+  await deactivateAutoGoldenExample(tx, existing, "vote_changed", now);
+  if (plan.enqueueGoldenExample) await enqueueGoldenExample(tx, changed, now);
+  return changed;
+}
+
+/** Deletes the vote; its auto-created golden example is deactivated first (deleting detaches it). */
+export async function deleteVote(tx: Tx, existing: StoredFeedback, now: string): Promise<void> {
+  await deactivateAutoGoldenExample(tx, existing, "vote_withdrawn", now);
+  await tx.deleteFrom("Feedback").where("id", "=", existing.id).execute();
+}
+
+/**
+ * The vote the golden example was auto-created from is changing or going away: the example stops
+ * being used (a reviewer's example stays: their judgment stands), and the audit log says why.
+ */
+async function deactivateAutoGoldenExample(tx: Tx, existing: StoredFeedback, cause: "vote_changed" | "vote_withdrawn", now: string): Promise<void> {
+  const example = await tx
+    .updateTable("GoldenExample")
+    .set({ isActive: false, updatedAt: now })
+    .where("feedbackId", "=", existing.id)
+    .where("approvalType", "=", "auto")
+    .where("isActive", "=", true)
+    .returning("id")
+    .executeTakeFirst();
+  if (!example) return;
+  await recordAudit(tx, {
+    organizationId: existing.organizationId,
+    actor: { type: "user", userId: existing.userId },
+    action: "golden_example.deactivated",
+    target: { type: "golden_example", id: example.id },
+    data: { feedback_id: existing.id, cause },
+    at: now,
+  });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Queryable } from "@/server/db/client";
+import type { Queryable } from "@/server/db/database";
 
 export interface ContextMessage {
   role: "system" | "user" | "assistant";
@@ -20,31 +20,24 @@ export interface GoldenExampleSource {
 export const CONTEXT_MESSAGE_LIMIT = 50;
 
 /**
- * Reads what a golden example is made of: the rated assistant message, the user question that
- * prompted it and the conversation before it. Returns null when the message no longer exists.
+ * What a golden example is made of: the rated assistant message, the user question that prompted
+ * it and the conversation before it. Null when the message no longer exists.
  */
 export async function loadGoldenExampleSource(db: Queryable, messageId: string): Promise<GoldenExampleSource | null> {
-  const message = await db.message.findUnique({
-    where: { id: messageId },
-    select: { content: true, position: true, conversationId: true },
-  });
+  const message = await db.selectFrom("Message").select(["content", "position", "conversationId"]).where("id", "=", messageId).executeTakeFirst();
   if (!message) return null;
-  const latestFirst = await db.message.findMany({
-    where: { conversationId: message.conversationId, position: { lt: message.position } },
-    orderBy: { position: "desc" },
-    take: CONTEXT_MESSAGE_LIMIT,
-    select: { role: true, content: true },
-  });
-  return toGoldenExampleSource(message.content, latestFirst);
-}
-
-/** The source from the rated answer and the (at most CONTEXT_MESSAGE_LIMIT) messages before it, latest first. */
-export function toGoldenExampleSource(answer: string, latestFirst: ContextMessage[]): GoldenExampleSource {
+  const latestFirst = await db
+    .selectFrom("Message")
+    .select(["role", "content"])
+    .where("conversationId", "=", message.conversationId)
+    .where("position", "<", message.position)
+    .orderBy("position", "desc")
+    .limit(CONTEXT_MESSAGE_LIMIT)
+    .execute();
   const earlier = latestFirst.toReversed();
-  const lastQuestion = earlier.findLast((entry) => entry.role === "user");
   return {
-    originalQuery: lastQuestion?.content ?? "",
-    originalResponse: answer,
+    originalQuery: earlier.findLast((entry) => entry.role === "user")?.content ?? "",
+    originalResponse: message.content,
     context: earlier,
   };
 }

@@ -1,13 +1,14 @@
 import "server-only";
 import type { z } from "zod";
-import type { Endpoint } from "@/lib/api/endpoint";
+import { errorCodesOf, type Endpoint, type EndpointResponse } from "@/lib/api/endpoint";
+import type { ErrorCode } from "@/lib/api/error-codes";
 import type { Actor, ApiKeyActor, UserActor } from "@/server/auth/actor";
 import { authenticateRequest } from "@/server/auth/authenticate-request";
-import { getDb, type Db } from "@/server/db/client";
-import { invalidInput } from "@/server/errors";
+import { getDb, type Db } from "@/server/db/database";
+import { DomainError, invalidInput } from "@/server/errors";
 import { errorResponse, jsonResponse } from "./error-response";
 import { readJsonBody } from "./read-json-body";
-import { validationDetails, type ValidationDetail } from "./validation-details";
+import { validationDetails } from "./validation-details";
 
 type Infer<T> = NonNullable<T> extends z.ZodType ? z.output<NonNullable<T>> : undefined;
 type ActorFor<E extends Endpoint> = E["auth"] extends "public" ? null : E["auth"] extends "api_key" ? ApiKeyActor : UserActor;
@@ -21,10 +22,29 @@ export interface RouteInput<E extends Endpoint> {
   request: Request;
 }
 
-/** What a handler returns: a body for 200, or an explicit status (204 sends no body). */
-export type RouteResult = { status: number; body?: unknown; headers?: HeadersInit } | { body: unknown };
+type StatusOf<E extends Endpoint> = keyof E["responses"] & number;
+type BodyOf<R> = R extends { schema: z.ZodType } ? z.input<R["schema"]> : never;
+
+/** One of the endpoint's declared responses, its body typed by that response's schema (none for a 204). */
+type DeclaredResult<E extends Endpoint> = {
+  [S in StatusOf<E>]: E["responses"][S] extends { schema: z.ZodType }
+    ? { status: S; body: BodyOf<E["responses"][S]>; headers?: HeadersInit }
+    : { status: S; headers?: HeadersInit };
+}[StatusOf<E>];
+
+/**
+ * What a handler returns: a declared status with its body, `{ body }` for a 200, or a Response
+ * of its own where the endpoint declares a non-JSON response (e.g. a streamed export).
+ */
+export type RouteResult<E extends Endpoint> =
+  | DeclaredResult<E>
+  | (200 extends StatusOf<E> ? { body: BodyOf<E["responses"][200]>; headers?: HeadersInit } : never)
+  | (E["responses"][StatusOf<E>] extends infer R ? (R extends { contentType: string } ? Response : never) : never);
 
 type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/** Contracts are checked against what handlers send in development and tests; production trusts them. */
+const CHECK_CONTRACTS = process.env.NODE_ENV !== "production";
 
 function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
   const result = schema.safeParse(value);
@@ -42,19 +62,37 @@ function queryObject(url: URL): Record<string, string> {
   for (const [key, value] of url.searchParams) {
     if (Object.hasOwn(query, key)) {
       const message = `query.${key}: must be given once (a list is one comma-separated value)`;
-      const details: ValidationDetail[] = [{ location: "query", path: key, message }];
-      throw invalidInput(message, "validation_error", details);
+      throw invalidInput(message, "validation_error", [{ location: "query", path: key, message }]);
     }
     query[key] = value;
   }
   return query;
 }
 
+/** A handler's result as a Response, checked against the endpoint's declared responses outside production. */
+function toResponse(endpoint: Endpoint, result: RouteResult<Endpoint>): Response {
+  if (result instanceof Response) return result;
+  const status = "status" in result ? result.status : 200;
+  const declared: EndpointResponse | undefined = endpoint.responses[status];
+  if (CHECK_CONTRACTS) {
+    if (!declared) throw new Error(`${endpoint.id} answered ${status}, which its contract does not declare`);
+    if (declared.schema) {
+      const checked = declared.schema.safeParse("body" in result ? result.body : undefined);
+      if (!checked.success) throw new Error(`${endpoint.id} answered ${status} with a body its contract does not allow: ${checked.error.message}`);
+    }
+  }
+  if (status === 204) return new Response(null, { status, headers: result.headers });
+  return jsonResponse("body" in result ? result.body : null, status, result.headers);
+}
+
 /**
  * The one route wrapper: authenticates, validates params/query/body against the endpoint's zod
- * schemas, runs the handler and maps every error to a status and `{"detail": ...}`.
+ * schemas, runs the handler and maps every error to a status and `{"detail", "code"}`. An error
+ * code the contract does not declare is a bug in the contract: outside production it is answered
+ * as a 500 so the tests that reach it fail.
  */
-export function defineRoute<E extends Endpoint>(endpoint: E, handler: (input: RouteInput<E>) => Promise<RouteResult>) {
+export function defineRoute<E extends Endpoint, const R extends RouteResult<E>>(endpoint: E, handler: (input: RouteInput<E>) => Promise<R>) {
+  const declaredCodes: ReadonlySet<ErrorCode> = new Set(errorCodesOf(endpoint));
   return async function route(request: Request, context: NextRouteContext): Promise<Response> {
     try {
       const actor: Actor | null = await authenticateRequest(request, endpoint.auth);
@@ -69,10 +107,12 @@ export function defineRoute<E extends Endpoint>(endpoint: E, handler: (input: Ro
         body: body as Infer<E["body"]>,
         request,
       });
-      const status = "status" in result ? result.status : 200;
-      if (status === 204) return new Response(null, { status, headers: "headers" in result ? result.headers : undefined });
-      return jsonResponse(result.body ?? null, status, "headers" in result ? result.headers : undefined);
+      return toResponse(endpoint, result as RouteResult<Endpoint>);
     } catch (error) {
+      if (error instanceof DomainError && !declaredCodes.has(error.code)) {
+        console.error(`[contract] ${endpoint.id} answered "${error.code}", which its contract does not declare`);
+        if (CHECK_CONTRACTS) return errorResponse(new Error(`undeclared error code ${error.code}`));
+      }
       return errorResponse(error);
     }
   };

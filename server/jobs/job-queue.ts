@@ -1,5 +1,8 @@
 import "server-only";
-import type { Db, Queryable } from "@/server/db/client";
+import type { ExpressionBuilder } from "kysely";
+import { dialectOf, type Queryable } from "@/server/db/database";
+import type { DB } from "@/server/db/generated/database";
+import { isoNow, newId } from "@/server/db/ids";
 
 export interface ClaimedJob {
   id: string;
@@ -22,6 +25,7 @@ export interface ClaimOptions {
   organizationId?: string;
 }
 
+export const DEFAULT_MAX_ATTEMPTS = 8;
 const MAX_BACKOFF_MS = 10 * 60_000;
 
 /** Exponential backoff with jitter: ~2 s, 4 s, 8 s … capped at 10 minutes. */
@@ -30,93 +34,150 @@ export function retryDelayMs(attempts: number, random: () => number = Math.rando
   return Math.round(base * (0.75 + random() * 0.5));
 }
 
-export async function enqueueJob(
-  db: Queryable,
-  job: { type: string; payload: object; organizationId?: string | null; dedupeKey?: string; runAt?: Date },
-): Promise<void> {
-  const data = { type: job.type, payload: job.payload, organizationId: job.organizationId ?? null, runAt: job.runAt ?? new Date() };
-  if (job.dedupeKey) {
-    await db.job.upsert({ where: { dedupeKey: job.dedupeKey }, create: { ...data, dedupeKey: job.dedupeKey }, update: {} });
-  } else {
-    await db.job.create({ data });
-  }
+export interface NewJob {
+  type: string;
+  payload: object;
+  organizationId?: string | null;
+  /** Makes enqueueing idempotent: a second job with this key is not created. */
+  dedupeKey?: string;
+  runAt?: string;
+}
+
+/** Adds a job; call it inside the transaction of the change that needs it, so both commit or neither. */
+export async function enqueueJob(db: Queryable, job: NewJob): Promise<void> {
+  const now = isoNow();
+  await db
+    .insertInto("Job")
+    .values({
+      id: newId(),
+      organizationId: job.organizationId ?? null,
+      type: job.type,
+      payload: JSON.stringify(job.payload),
+      dedupeKey: job.dedupeKey ?? null,
+      status: "pending",
+      attempts: 0,
+      maxAttempts: DEFAULT_MAX_ATTEMPTS,
+      runAt: job.runAt ?? now,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflict((conflict) => conflict.column("dedupeKey").doNothing())
+    .execute();
+}
+
+/** Due, or claimed by a worker whose lease ran out (it died). */
+function claimable(eb: ExpressionBuilder<DB, "Job">, now: string) {
+  return eb.or([
+    eb.and([eb("status", "=", "pending"), eb("runAt", "<=", now)]),
+    eb.and([eb("status", "=", "running"), eb("lockedUntil", "<", now)]),
+  ]);
 }
 
 /**
- * Claims due jobs (and jobs whose lease ran out: their worker died) for this worker. The claim is
- * a compare-and-set on each row's attempt counter and status, so when several app instances poll
- * one database exactly one of them wins a job, on SQLite and PostgreSQL alike. One statement
- * claims the whole batch and one reads back which rows this worker won: four queries per batch,
- * not one per job (Prisma costs most of a millisecond per query here).
+ * Claims due jobs, and jobs whose lease ran out, for this worker, in one statement. The outer
+ * WHERE repeats the claimable condition, so on PostgreSQL a claimer that waited for another's row
+ * lock re-checks the row and skips what was taken meanwhile; there the candidates are also read
+ * `FOR UPDATE SKIP LOCKED`, so concurrent workers take different jobs instead of queueing behind
+ * each other (docs/architecture.md, "Claiming"). SQLite runs the statement under its one write lock.
  */
-export async function claimDueJobs(db: Db, options: ClaimOptions): Promise<ClaimedJob[]> {
-  const { now } = options;
-  const scope = {
-    ...(options.types ? { type: { in: options.types } } : {}),
-    ...(options.organizationId ? { organizationId: options.organizationId } : {}),
-  };
-  const select = { id: true, type: true, payload: true, organizationId: true, attempts: true, maxAttempts: true, status: true } as const;
-  // Two index range scans (status, runAt) rather than one OR: the due query walks the index in
-  // order and stops at the limit, however long the backlog is.
-  const expired = await db.job.findMany({
-    where: { ...scope, status: "running", lockedUntil: { lt: now } },
-    take: options.limit,
-    select,
-  });
-  const due = await db.job.findMany({
-    where: { ...scope, status: "pending", runAt: { lte: now } },
-    orderBy: { runAt: "asc" },
-    take: options.limit * 2,
-    select,
-  });
-  const candidates: typeof due = [];
-  for (const candidate of [...expired, ...due]) {
-    if (candidates.length >= options.limit) break;
-    if (candidate.attempts >= candidate.maxAttempts) {
-      // Its last attempt died with its worker: give up rather than loop forever.
-      await db.job.updateMany({
-        where: { id: candidate.id, attempts: candidate.attempts, status: candidate.status },
-        data: { status: "failed", lockedBy: null, lockedUntil: null, lastError: candidate.status === "running" ? "lease expired on the last attempt" : undefined },
-      });
-      continue;
-    }
-    candidates.push(candidate);
-  }
-  if (candidates.length === 0) return [];
-  await db.job.updateMany({
-    where: { OR: candidates.map(({ id, attempts, status }) => ({ id, attempts, status })) },
-    data: { status: "running", attempts: { increment: 1 }, lockedBy: options.workerId, lockedUntil: new Date(now.getTime() + options.leaseMs) },
-  });
-  const won = await db.job.findMany({
-    where: { id: { in: candidates.map((candidate) => candidate.id) }, lockedBy: options.workerId, status: "running" },
-    select: { id: true, attempts: true },
-  });
-  const attemptsWon = new Map(won.map((job) => [job.id, job.attempts]));
-  return candidates
-    .filter((candidate) => attemptsWon.get(candidate.id) === candidate.attempts + 1)
-    .map((candidate) => ({ ...candidate, attempts: candidate.attempts + 1 }));
+export async function claimDueJobs(db: Queryable, options: ClaimOptions): Promise<ClaimedJob[]> {
+  const now = options.now.toISOString();
+  await failJobsWithExpiredLastAttempt(db, now);
+  const candidates = db
+    .selectFrom("Job")
+    .select("id")
+    .where((eb) => claimable(eb, now))
+    .where((eb) => eb("attempts", "<", eb.ref("maxAttempts")))
+    .$if(options.types !== undefined, (query) => query.where("type", "in", options.types!))
+    .$if(options.organizationId !== undefined, (query) => query.where("organizationId", "=", options.organizationId!))
+    .orderBy("runAt")
+    .limit(options.limit)
+    .$if(dialectOf(db) === "postgresql", (query) => query.forUpdate().skipLocked());
+  const claimed = await db
+    .updateTable("Job")
+    .set((eb) => ({
+      status: "running",
+      attempts: eb("attempts", "+", 1),
+      lockedBy: options.workerId,
+      lockedUntil: new Date(options.now.getTime() + options.leaseMs).toISOString(),
+      updatedAt: now,
+    }))
+    .where("id", "in", candidates)
+    .where((eb) => claimable(eb, now))
+    .returning(["id", "type", "payload", "organizationId", "attempts", "maxAttempts", "runAt"])
+    .execute();
+  // RETURNING promises no order; due jobs run oldest first.
+  return claimed.sort((a, b) => (a.runAt < b.runAt ? -1 : a.runAt > b.runAt ? 1 : 0)).map(({ runAt: _runAt, ...job }) => job);
+}
+
+/** A job whose worker died during its last attempt is given up rather than retried forever. */
+async function failJobsWithExpiredLastAttempt(db: Queryable, now: string): Promise<void> {
+  await db
+    .updateTable("Job")
+    .set({ status: "failed", completedAt: now, lockedBy: null, lockedUntil: null, lastError: "lease expired on the last attempt", updatedAt: now })
+    .where("status", "=", "running")
+    .where("lockedUntil", "<", now)
+    .where((eb) => eb("attempts", ">=", eb.ref("maxAttempts")))
+    .execute();
 }
 
 /** Marks claimed jobs done, in one statement; a no-op for a job whose lease was lost to another worker. */
-export async function completeJobs(db: Db, jobs: ClaimedJob[], workerId: string, now: Date): Promise<void> {
+export async function completeJobs(db: Queryable, jobs: ClaimedJob[], workerId: string, now: Date): Promise<void> {
   if (jobs.length === 0) return;
-  await db.job.updateMany({
-    where: { lockedBy: workerId, OR: jobs.map(({ id, attempts }) => ({ id, attempts })) },
-    data: { status: "succeeded", completedAt: now, lockedBy: null, lockedUntil: null, lastError: null },
-  });
+  const at = now.toISOString();
+  await db
+    .updateTable("Job")
+    .set({ status: "succeeded", completedAt: at, lockedBy: null, lockedUntil: null, lastError: null, updatedAt: at })
+    .where("lockedBy", "=", workerId)
+    .where((eb) => eb.or(jobs.map(({ id, attempts }) => eb.and([eb("id", "=", id), eb("attempts", "=", attempts)]))))
+    .execute();
 }
 
-export async function failJob(db: Db, job: ClaimedJob, workerId: string, error: unknown, now: Date): Promise<void> {
+export async function failJob(db: Queryable, job: ClaimedJob, workerId: string, error: unknown, now: Date): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
   const exhausted = job.attempts >= job.maxAttempts;
-  await db.job.updateMany({
-    where: { id: job.id, lockedBy: workerId, attempts: job.attempts },
-    data: {
+  const at = now.toISOString();
+  await db
+    .updateTable("Job")
+    .set({
       status: exhausted ? "failed" : "pending",
-      runAt: exhausted ? undefined : new Date(now.getTime() + retryDelayMs(job.attempts)),
+      ...(exhausted ? { completedAt: at } : { runAt: new Date(now.getTime() + retryDelayMs(job.attempts)).toISOString() }),
       lockedBy: null,
       lockedUntil: null,
       lastError: message.slice(0, 2000),
-    },
-  });
+      updatedAt: at,
+    })
+    .where("id", "=", job.id)
+    .where("lockedBy", "=", workerId)
+    .where("attempts", "=", job.attempts)
+    .execute();
+}
+
+export interface JobRetention {
+  /** Succeeded jobs older than this are deleted. */
+  succeededMs: number;
+  /** Failed jobs (kept longer: someone may want to know why) older than this are deleted. */
+  failedMs: number;
+}
+
+const RETENTION_BATCH = 1000;
+
+/**
+ * Deletes finished jobs past their retention, in batches so no statement holds the write lock for
+ * long. Returns how many it deleted. A job's dedupe key goes with it: retention must outlast the
+ * time in which the same work could be enqueued again (a vote revision's job is enqueued once).
+ */
+export async function deleteExpiredJobs(db: Queryable, retention: JobRetention, now: Date): Promise<number> {
+  let deleted = 0;
+  for (const [status, ageMs] of [["succeeded", retention.succeededMs], ["failed", retention.failedMs]] as const) {
+    const cutoff = new Date(now.getTime() - ageMs).toISOString();
+    for (;;) {
+      const batch = db.selectFrom("Job").select("id").where("status", "=", status).where("completedAt", "<", cutoff).limit(RETENTION_BATCH);
+      const result = await db.deleteFrom("Job").where("id", "in", batch).executeTakeFirst();
+      const count = Number(result.numDeletedRows);
+      deleted += count;
+      if (count < RETENTION_BATCH) break;
+    }
+  }
+  return deleted;
 }

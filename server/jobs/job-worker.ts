@@ -2,8 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { performance, type EventLoopUtilization } from "node:perf_hooks";
-import type { Db } from "@/server/db/client";
-import { claimDueJobs, completeJobs, failJob, type ClaimedJob } from "./job-queue";
+import type { Db } from "@/server/db/database";
+import { claimDueJobs, completeJobs, deleteExpiredJobs, failJob, type ClaimedJob, type JobRetention } from "./job-queue";
 import { onJobsEnqueued } from "./job-signal";
 
 export type JobHandler = (db: Db, job: ClaimedJob) => Promise<void>;
@@ -21,7 +21,12 @@ export interface JobWorkerOptions {
    * last batch, the worker waits before claiming more. Jobs are durable, so waiting loses nothing.
    */
   maxEventLoopUtilization?: number;
+  /** Finished jobs are deleted after this long (checked every RETENTION_SWEEP_MS); kept forever without it. */
+  retention?: JobRetention;
 }
+
+/** How often a worker deletes finished jobs past their retention. */
+const RETENTION_SWEEP_MS = 10 * 60_000;
 
 // Long enough that a saturated server spends almost all its time on requests; the backlog drains after.
 const BUSY_PAUSE_MS = 1000;
@@ -39,6 +44,7 @@ export class JobWorker {
   private lastUtilization: EventLoopUtilization = performance.eventLoopUtilization();
   /** Time spent in runOnce since the last check: the worker's own share of the event loop. */
   private ownBusyMs = 0;
+  private lastRetentionSweep = 0;
 
   constructor(
     private readonly db: Db,
@@ -93,6 +99,14 @@ export class JobWorker {
     await this.loop;
   }
 
+  /** Deletes finished jobs past their retention, at most every RETENTION_SWEEP_MS, when the queue is idle. */
+  private async sweepExpiredJobs(): Promise<void> {
+    const { retention } = this.options;
+    if (!retention || Date.now() - this.lastRetentionSweep < RETENTION_SWEEP_MS) return;
+    this.lastRetentionSweep = Date.now();
+    await deleteExpiredJobs(this.db, retention, this.now());
+  }
+
   /** True when everything but this worker (i.e. requests) kept the event loop busy since the last check. */
   private eventLoopIsBusy(): boolean {
     const limit = this.options.maxEventLoopUtilization;
@@ -115,6 +129,7 @@ export class JobWorker {
       const startedAt = performance.now();
       try {
         ran = await this.runOnce();
+        if (ran === 0) await this.sweepExpiredJobs();
       } catch (error) {
         console.error("[jobs] polling failed", error);
       }

@@ -18,10 +18,8 @@ describe("feedbackRulesFromSettings", () => {
     expect(DEFAULT_FEEDBACK_RULES).toMatchObject({ autoApprovePositive: true, autoApproveNegative: false, requireReasonNegative: false });
   });
 
-  it("reads reason options given as a value (Prisma) or as JSON text (raw SQLite rows) alike", () => {
-    const fromValue = feedbackRulesFromSettings(ROW);
-    expect(fromValue).toEqual({ ...ROW, reasonOptions: ROW.reasonOptions });
-    expect(feedbackRulesFromSettings({ ...ROW, reasonOptions: JSON.stringify(ROW.reasonOptions) })).toEqual(fromValue);
+  it("takes the organization's rules and reason options as stored", () => {
+    expect(feedbackRulesFromSettings(ROW)).toEqual(ROW);
   });
 
   it("falls back to the default options when the stored ones are unreadable", () => {

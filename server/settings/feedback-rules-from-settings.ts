@@ -2,7 +2,7 @@ import "server-only";
 import { DEFAULT_MAX_REASON_LENGTH, DEFAULT_REASON_OPTIONS, ReasonOptionsSchema } from "@/lib/feedback/reason-options";
 import type { FeedbackRules } from "@/server/feedback/feedback-rules";
 
-/** A stored settings row: the rules with reason options not yet validated (JSON value or text). */
+/** A stored settings row: the rules with reason options not yet validated. */
 export type FeedbackSettingsRow = Omit<FeedbackRules, "reasonOptions"> & { reasonOptions: unknown };
 
 export const DEFAULT_FEEDBACK_RULES: FeedbackRules = {
@@ -18,9 +18,7 @@ export const DEFAULT_FEEDBACK_RULES: FeedbackRules = {
 /** An organization without a settings row gets the documented defaults (SPEC §3). */
 export function feedbackRulesFromSettings(row: FeedbackSettingsRow | null): FeedbackRules {
   if (!row) return DEFAULT_FEEDBACK_RULES;
-  // SQLite's raw rows carry the JSON column as text; Prisma rows as a parsed value.
-  const rawOptions = typeof row.reasonOptions === "string" ? safeJsonParse(row.reasonOptions) : row.reasonOptions;
-  const reasonOptions = ReasonOptionsSchema.safeParse(rawOptions);
+  const reasonOptions = ReasonOptionsSchema.safeParse(row.reasonOptions);
   return {
     feedbackEnabled: row.feedbackEnabled,
     autoApprovePositive: row.autoApprovePositive,
@@ -32,10 +30,3 @@ export function feedbackRulesFromSettings(row: FeedbackSettingsRow | null): Feed
   };
 }
 
-function safeJsonParse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}

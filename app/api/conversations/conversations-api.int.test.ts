@@ -1,9 +1,10 @@
 // Contract tests of the ingestion API: a chat backend registers conversations and messages with an
 // organization API key. Runs on SQLite and PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ConversationMessageListSchema, ConversationResponseSchema } from "@/lib/api/conversation-schemas";
 import { createApiKey } from "@/server/auth/api-keys";
-import { getDatabaseProvider, getDb } from "@/server/db/client";
+import { getDatabaseProvider, getDb } from "@/server/db/database";
+import { countOf } from "@/test/db";
 import { createTestConversation, createTestOrganization } from "@/test/fixtures";
 import { callRoute, sessionCookie } from "@/test/http";
 import { POST as postMessages } from "./[conversation_id]/messages/route";
@@ -11,7 +12,6 @@ import { GET as getConversationRoute } from "./[conversation_id]/route";
 import { POST as postConversation } from "./route";
 
 const db = getDb();
-afterAll(() => db.$disconnect());
 
 const provider = getDatabaseProvider();
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -45,7 +45,7 @@ const conversationBody = (response: { body: unknown }) => ConversationResponseSc
 const messageItems = (response: { body: unknown }) => ConversationMessageListSchema.parse(response.body).items;
 
 async function storedPositions(conversationId: string) {
-  const rows = await db.message.findMany({ where: { conversationId }, orderBy: { position: "asc" }, select: { position: true } });
+  const rows = await db.selectFrom("Message").select("position").where("conversationId", "=", conversationId).orderBy("position").execute();
   return rows.map((row) => row.position);
 }
 
@@ -82,9 +82,10 @@ describe(`POST /api/conversations (${provider})`, () => {
         { id: expect.any(String), external_id: "chat-1-m2", role: "assistant", content: "Open Settings → Billing.", position: 2, created_at: expect.stringMatching(ISO) },
       ],
     });
-    const stored = await db.conversation.findUniqueOrThrow({ where: { id: body.id }, include: { messages: true } });
+    const stored = await db.selectFrom("Conversation").selectAll().where("id", "=", body.id).executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ organizationId: s.organization.id, userId: s.member.id });
-    expect(stored.messages.every((message) => message.organizationId === s.organization.id)).toBe(true);
+    const storedMessages = await db.selectFrom("Message").select("organizationId").where("conversationId", "=", body.id).execute();
+    expect(storedMessages.map((message) => message.organizationId)).toEqual([s.organization.id, s.organization.id, s.organization.id]);
   });
 
   it("creates an empty conversation without external_id or title (201)", async () => {
@@ -115,8 +116,8 @@ describe(`POST /api/conversations (${provider})`, () => {
     });
     expect(repeat).toMatchObject({ status: 200, body: first.body });
     const id = conversationBody(first).id;
-    expect(await db.message.count({ where: { conversationId: id } })).toBe(1);
-    expect(await db.conversation.count({ where: { organizationId: s.organization.id, externalId: "chat-idem" } })).toBe(1);
+    expect(await countOf(db.selectFrom("Message").where("conversationId", "=", id))).toBe(1);
+    expect(await countOf(db.selectFrom("Conversation").where("organizationId", "=", s.organization.id).where("externalId", "=", "chat-idem"))).toBe(1);
   });
 
   it("finds the user by email regardless of letter case", async () => {
@@ -127,14 +128,14 @@ describe(`POST /api/conversations (${provider})`, () => {
 
   it("answers 404 for an unknown user and for a user of another organization, and stores nothing", async () => {
     const other = await setup();
-    const before = await db.conversation.count({ where: { organizationId: s.organization.id } });
+    const before = await countOf(db.selectFrom("Conversation").where("organizationId", "=", s.organization.id));
     for (const email of ["nobody@example.test", other.member.email]) {
       expect(await create(s, { user_email: email, external_id: `ghost-${email}` })).toMatchObject({
         status: 404,
         body: notFoundBody("User not found"),
       });
     }
-    expect(await db.conversation.count({ where: { organizationId: s.organization.id } })).toBe(before);
+    expect(await countOf(db.selectFrom("Conversation").where("organizationId", "=", s.organization.id))).toBe(before);
   });
 
   it("answers 409 when the external_id belongs to another user's conversation", async () => {
@@ -147,14 +148,14 @@ describe(`POST /api/conversations (${provider})`, () => {
 
   it("answers 409 when a message external_id is already used by another conversation, and stores nothing", async () => {
     await create(s, { user_email: s.member.email, messages: [{ role: "user", content: "Hi", external_id: "taken-m" }] });
-    const before = await db.conversation.count({ where: { organizationId: s.organization.id } });
+    const before = await countOf(db.selectFrom("Conversation").where("organizationId", "=", s.organization.id));
     expect(
       await create(s, { user_email: s.member.email, external_id: "chat-taken", messages: [{ role: "user", content: "Hi", external_id: "taken-m" }] }),
     ).toMatchObject({
       status: 409,
       body: { detail: 'A message with external_id "taken-m" already belongs to another conversation', code: "message_external_id_conflict" },
     });
-    expect(await db.conversation.count({ where: { organizationId: s.organization.id } })).toBe(before);
+    expect(await countOf(db.selectFrom("Conversation").where("organizationId", "=", s.organization.id))).toBe(before);
   });
 
   it("scopes external ids to the organization", async () => {
@@ -171,8 +172,8 @@ describe(`POST /api/conversations (${provider})`, () => {
     const responses = await Promise.all(Array.from({ length: 5 }, () => create(s, request)));
     expect(responses.map((response) => response.status).sort()).toEqual([200, 200, 200, 200, 201]);
     expect(new Set(responses.map((response) => conversationBody(response).id)).size).toBe(1);
-    expect(await db.conversation.count({ where: { organizationId: s.organization.id, externalId: "chat-race" } })).toBe(1);
-    expect(await db.message.count({ where: { organizationId: s.organization.id, externalId: "chat-race-m" } })).toBe(1);
+    expect(await countOf(db.selectFrom("Conversation").where("organizationId", "=", s.organization.id).where("externalId", "=", "chat-race"))).toBe(1);
+    expect(await countOf(db.selectFrom("Message").where("organizationId", "=", s.organization.id).where("externalId", "=", "chat-race-m"))).toBe(1);
   });
 });
 
@@ -339,7 +340,7 @@ describe(`authentication: organization API keys only (${provider})`, () => {
   ];
 
   async function assertNothingStored() {
-    expect(await db.conversation.count({ where: { organizationId: s.organization.id } })).toBe(1);
+    expect(await countOf(db.selectFrom("Conversation").where("organizationId", "=", s.organization.id))).toBe(1);
     expect(await storedPositions(conversationId)).toEqual([0, 1]);
   }
 
@@ -358,7 +359,7 @@ describe(`authentication: organization API keys only (${provider})`, () => {
 
   it.each(calls)("%s answers 401 for a revoked key", async (_label, call) => {
     const { id, key } = await createApiKey(db, { organizationId: s.organization.id, name: "revoked" });
-    await db.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+    await db.updateTable("ApiKey").set({ revokedAt: new Date().toISOString() }).where("id", "=", id).execute();
     expect(await call({ authorization: `Bearer ${key}` })).toMatchObject({
       status: 401,
       body: { detail: "Invalid or revoked API key", code: "unauthenticated" },
@@ -383,7 +384,8 @@ describe(`authentication: organization API keys only (${provider})`, () => {
   it("records when a key was last used", async () => {
     const { id, key } = await createApiKey(db, { organizationId: s.organization.id, name: "used" });
     expect((await read(s, conversationId, { authorization: `Bearer ${key}` })).status).toBe(200);
-    expect((await db.apiKey.findUniqueOrThrow({ where: { id } })).lastUsedAt).toBeInstanceOf(Date);
+    const { lastUsedAt } = await db.selectFrom("ApiKey").select("lastUsedAt").where("id", "=", id).executeTakeFirstOrThrow();
+    expect(Date.now() - Date.parse(lastUsedAt ?? "")).toBeLessThan(60_000);
   });
 });
 
@@ -400,8 +402,8 @@ describe(`bad input: 400 with the field named, nothing stored (${provider})`, ()
 
   async function snapshot() {
     return {
-      conversations: await db.conversation.count({ where: { organizationId: s.organization.id } }),
-      messages: await db.message.count({ where: { organizationId: s.organization.id } }),
+      conversations: await countOf(db.selectFrom("Conversation").where("organizationId", "=", s.organization.id)),
+      messages: await countOf(db.selectFrom("Message").where("organizationId", "=", s.organization.id)),
     };
   }
 

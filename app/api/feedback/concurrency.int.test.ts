@@ -1,16 +1,16 @@
-// Many simultaneous submissions and flips for one user and message: one row, at most one active
-// auto golden example, and no 500s.
-import { afterAll, describe, expect, it } from "vitest";
-import { getDatabaseProvider, getDb } from "@/server/db/client";
+// Many simultaneous submissions and flips for one user and message: they take turns, so every one
+// succeeds, one row remains, and at most one auto golden example is active, on both databases.
+import { describe, expect, it } from "vitest";
+import { getDatabaseProvider, getDb } from "@/server/db/database";
+import { JOB_HANDLERS } from "@/server/jobs/job-handlers";
+import { JobWorker } from "@/server/jobs/job-worker";
+import { countOf } from "@/test/db";
 import { createTestConversation, createTestOrganization } from "@/test/fixtures";
 import { callRoute, sessionCookie } from "@/test/http";
 import { drainJobs } from "@/test/jobs";
-import { JOB_HANDLERS } from "@/server/jobs/job-handlers";
-import { JobWorker } from "@/server/jobs/job-worker";
 import { POST as submit } from "./route";
 
 const db = getDb();
-afterAll(() => db.$disconnect());
 
 async function setup() {
   const org = await createTestOrganization(db);
@@ -18,17 +18,32 @@ async function setup() {
   return { org, messageId: messages[1]!.id, cookie: await sessionCookie(org.member, org.organization.id, "member") };
 }
 
+const vote = (messageId: string, cookie: string, feedback_type: "positive" | "negative") =>
+  callRoute(submit, { method: "POST", body: { message_id: messageId, feedback_type }, cookie });
+
 describe(`concurrent votes (${getDatabaseProvider()})`, () => {
-  it("40 simultaneous first votes leave exactly one feedback row", async () => {
+  it("40 simultaneous first votes: one creates it (201), the others find it (200)", async () => {
     const { org, messageId, cookie } = await setup();
-    const responses = await Promise.all(
-      Array.from({ length: 40 }, () => callRoute(submit, { method: "POST", body: { message_id: messageId, feedback_type: "positive" }, cookie })),
-    );
-    const statuses = responses.map((response) => response.status);
-    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
-    expect(statuses.filter((status) => status !== 201 && status !== 200)).toEqual([]);
-    expect(await db.feedback.count({ where: { messageId } })).toBe(1);
-    expect(await db.job.count({ where: { organizationId: org.organization.id } })).toBe(1);
+    const responses = await Promise.all(Array.from({ length: 40 }, () => vote(messageId, cookie, "positive")));
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses).toEqual([...Array(39).fill(200), 201]);
+    expect(await countOf(db.selectFrom("Feedback").where("messageId", "=", messageId))).toBe(1);
+    expect(await countOf(db.selectFrom("Job").where("organizationId", "=", org.organization.id))).toBe(1);
+  });
+
+  it("20 simultaneous flips of one vote all succeed, each applied to the vote the one before left", async () => {
+    const { org, messageId, cookie } = await setup();
+    expect((await vote(messageId, cookie, "positive")).status).toBe(201);
+    const responses = await Promise.all(Array.from({ length: 20 }, (_, index) => vote(messageId, cookie, index % 2 === 0 ? "negative" : "positive")));
+    expect(responses.map((response) => response.status)).toEqual(Array(20).fill(200));
+    // Applied one after the other, the flips alternate positive → negative → positive …: every
+    // change bumps the revision once, and every change back to (auto-approved) positive queues one
+    // golden-example job for its new revision. A lost update breaks this bookkeeping.
+    const row = await db.selectFrom("Feedback").select(["feedbackType", "revision"]).where("messageId", "=", messageId).executeTakeFirstOrThrow();
+    const jobs = await countOf(db.selectFrom("Job").where("organizationId", "=", org.organization.id));
+    const toPositive = jobs - 1;
+    const toNegative = toPositive + (row.feedbackType === "negative" ? 1 : 0);
+    expect(row.revision).toBe(1 + toPositive + toNegative);
   });
 
   it("simultaneous flips while workers run leave one row and at most one active auto golden example", async () => {
@@ -37,21 +52,16 @@ describe(`concurrent votes (${getDatabaseProvider()})`, () => {
       (n) => new JobWorker(db, { handlers: JOB_HANDLERS, workerId: `concurrency-${n}`, pollIntervalMs: 5, organizationId: org.organization.id }),
     );
     workers.forEach((worker) => worker.start());
-    const types = Array.from({ length: 40 }, (_, index) => (index % 2 === 0 ? "positive" : "negative"));
-    const responses = await Promise.all(
-      types.map((feedback_type) => callRoute(submit, { method: "POST", body: { message_id: messageId, feedback_type }, cookie })),
-    );
+    const responses = await Promise.all(Array.from({ length: 40 }, (_, index) => vote(messageId, cookie, index % 2 === 0 ? "positive" : "negative")));
     await Promise.all(workers.map((worker) => worker.stop()));
     await drainJobs(db, org.organization.id);
 
-    // Every request either succeeded or was told to retry (409) — never a 500.
-    expect(responses.filter((response) => ![200, 201, 409].includes(response.status))).toEqual([]);
-    const rows = await db.feedback.findMany({ where: { messageId } });
+    expect(responses.filter((response) => response.status !== 200 && response.status !== 201)).toEqual([]);
+    const rows = await db.selectFrom("Feedback").selectAll().where("messageId", "=", messageId).execute();
     expect(rows).toHaveLength(1);
-    const active = await db.goldenExample.count({ where: { organizationId: org.organization.id, isActive: true } });
-    const finalVote = rows[0]!;
+    const active = await countOf(db.selectFrom("GoldenExample").where("organizationId", "=", org.organization.id).where("isActive", "=", true));
     // The last vote decides: positive (auto-approved) has exactly one active example, negative none.
-    expect(active).toBe(finalVote.feedbackType === "positive" ? 1 : 0);
-    expect(await db.goldenExample.count({ where: { organizationId: org.organization.id } })).toBeLessThanOrEqual(1);
+    expect(active).toBe(rows[0]!.feedbackType === "positive" ? 1 : 0);
+    expect(await countOf(db.selectFrom("GoldenExample").where("organizationId", "=", org.organization.id))).toBeLessThanOrEqual(1);
   });
 });

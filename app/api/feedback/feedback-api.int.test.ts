@@ -1,15 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { FeedbackResponseSchema } from "@/lib/api/schemas";
 import { createApiKey } from "@/server/auth/api-keys";
-import { getDatabaseProvider, getDb } from "@/server/db/client";
-import { createTestConversation, createTestOrganization } from "@/test/fixtures";
+import { getDatabaseProvider, getDb } from "@/server/db/database";
+import { isoNow, newId } from "@/server/db/ids";
+import { countOf } from "@/test/db";
+import { createTestConversation, createTestOrganization, updateTestSettings } from "@/test/fixtures";
 import { callRoute, sessionCookie } from "@/test/http";
 import { drainJobs } from "@/test/jobs";
 import { DELETE as withdraw, GET as getMessage } from "./message/[message_id]/route";
 import { GET as listFeedback, POST as submit } from "./route";
 
 const db = getDb();
-afterAll(() => db.$disconnect());
 
 async function setup() {
   const org = await createTestOrganization(db);
@@ -54,13 +55,13 @@ describe(`POST /api/feedback (${getDatabaseProvider()})`, () => {
     });
     // Same timestamp form from both stores: ISO-8601 UTC with milliseconds.
     expect(body.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-    const jobs = await db.job.findMany({ where: { organizationId: s.organization.id } });
+    const jobs = await db.selectFrom("Job").selectAll().where("organizationId", "=", s.organization.id).execute();
     expect(jobs.map((job) => [job.type, job.status, job.payload])).toEqual([
       ["golden_example.sync", "pending", { feedback_id: body.id, revision: 1 }],
     ]);
 
     await drainJobs(db, s.organization.id);
-    const example = await db.goldenExample.findUniqueOrThrow({ where: { feedbackId: body.id } });
+    const example = await db.selectFrom("GoldenExample").selectAll().where("feedbackId", "=", body.id).executeTakeFirstOrThrow();
     expect(example).toMatchObject({
       approvalType: "auto",
       isActive: true,
@@ -76,7 +77,7 @@ describe(`POST /api/feedback (${getDatabaseProvider()})`, () => {
     const response = await post(s, { message_id: s.answer.id, feedback_type: "positive", reason: "Very clear", reason_keys: ["helpful"] });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ id: first.id, status: "auto_approved", reason: "Very clear", reason_keys: ["helpful"] });
-    expect(await db.goldenExample.count({ where: { feedbackId: first.id, isActive: true } })).toBe(1);
+    expect(await countOf(db.selectFrom("GoldenExample").where("feedbackId", "=", first.id).where("isActive", "=", true))).toBe(1);
   });
 
   it("switching the vote restarts the lifecycle and deactivates the auto golden example (200)", async () => {
@@ -84,15 +85,20 @@ describe(`POST /api/feedback (${getDatabaseProvider()})`, () => {
     expect(response.status).toBe(200);
     const body = FeedbackResponseSchema.parse(response.body);
     expect(body).toMatchObject({ feedback_type: "negative", status: "pending", reason: "Actually wrong", reason_keys: [] });
-    const example = await db.goldenExample.findUniqueOrThrow({ where: { feedbackId: body.id } });
+    const example = await db.selectFrom("GoldenExample").selectAll().where("feedbackId", "=", body.id).executeTakeFirstOrThrow();
     expect(example.isActive).toBe(false);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { targetId: example.id, action: "golden_example.deactivated" } });
+    const audit = await db
+      .selectFrom("AuditLog")
+      .selectAll()
+      .where("targetId", "=", example.id)
+      .where("action", "=", "golden_example.deactivated")
+      .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actorUserId: s.member.id, actorType: "user", data: { feedback_id: body.id, cause: "vote_changed" } });
 
     // Back to positive: the same golden example comes back, still one per feedback.
     expect((await post(s, { message_id: s.answer.id, feedback_type: "positive" })).status).toBe(200);
     await drainJobs(db, s.organization.id);
-    expect(await db.goldenExample.findMany({ where: { feedbackId: body.id } })).toEqual([
+    expect(await db.selectFrom("GoldenExample").selectAll().where("feedbackId", "=", body.id).execute()).toEqual([
       expect.objectContaining({ id: example.id, isActive: true }),
     ]);
   });
@@ -107,37 +113,34 @@ describe(`POST /api/feedback (${getDatabaseProvider()})`, () => {
 describe(`feedback rules from the organization's settings (${getDatabaseProvider()})`, () => {
   it("requires a reason when the settings say so (400) and stores nothing", async () => {
     const s = await setup();
-    await db.feedbackSettings.update({ where: { organizationId: s.organization.id }, data: { requireReasonNegative: true } });
+    await updateTestSettings(db, s.organization.id, { requireReasonNegative: true });
     const response = await post(s, { message_id: s.answer.id, feedback_type: "negative", reason: "  " });
     expect(response).toMatchObject({ status: 400, body: { detail: "A reason is required for negative feedback", code: "reason_required" } });
-    expect(await db.feedback.count({ where: { organizationId: s.organization.id } })).toBe(0);
+    expect(await countOf(db.selectFrom("Feedback").where("organizationId", "=", s.organization.id))).toBe(0);
     // A predefined option counts as a reason.
     expect((await post(s, { message_id: s.answer.id, feedback_type: "negative", reason_keys: ["outdated"] })).status).toBe(201);
   });
 
   it("auto-approves negative feedback without creating a golden example when enabled", async () => {
     const s = await setup();
-    await db.feedbackSettings.update({
-      where: { organizationId: s.organization.id },
-      data: { autoApproveNegative: true, autoApprovePositive: false },
-    });
+    await updateTestSettings(db, s.organization.id, { autoApproveNegative: true, autoApprovePositive: false });
     expect((await post(s, { message_id: s.answer.id, feedback_type: "negative" })).body).toMatchObject({ status: "auto_approved" });
     expect((await post(s, { message_id: s.messages[3]!.id, feedback_type: "positive" })).body).toMatchObject({ status: "pending" });
-    expect(await db.job.count({ where: { organizationId: s.organization.id } })).toBe(0);
+    expect(await countOf(db.selectFrom("Job").where("organizationId", "=", s.organization.id))).toBe(0);
   });
 
   it("refuses feedback when the organization turned it off (403)", async () => {
     const s = await setup();
-    await db.feedbackSettings.update({ where: { organizationId: s.organization.id }, data: { feedbackEnabled: false } });
+    await updateTestSettings(db, s.organization.id, { feedbackEnabled: false });
     expect(await post(s, { message_id: s.answer.id, feedback_type: "positive" })).toMatchObject({
       status: 403,
-      body: { detail: "Feedback is turned off for this organization", code: "forbidden" },
+      body: { detail: "Feedback is turned off for this organization", code: "feedback_disabled" },
     });
   });
 
   it("applies the organization's reason length limit (400)", async () => {
     const s = await setup();
-    await db.feedbackSettings.update({ where: { organizationId: s.organization.id }, data: { maxReasonLength: 10 } });
+    await updateTestSettings(db, s.organization.id, { maxReasonLength: 10 });
     expect(await post(s, { message_id: s.answer.id, feedback_type: "positive", reason: "x".repeat(11) })).toMatchObject({
       status: 400,
       body: { detail: "reason is longer than 10 characters", code: "reason_too_long" },
@@ -146,7 +149,7 @@ describe(`feedback rules from the organization's settings (${getDatabaseProvider
 
   it("uses the documented defaults for an organization without settings", async () => {
     const s = await setup();
-    await db.feedbackSettings.delete({ where: { organizationId: s.organization.id } });
+    await db.deleteFrom("FeedbackSettings").where("organizationId", "=", s.organization.id).execute();
     expect((await post(s, { message_id: s.answer.id, feedback_type: "positive" })).body).toMatchObject({ status: "auto_approved" });
   });
 });
@@ -169,8 +172,13 @@ describe(`visibility and authentication (${getDatabaseProvider()})`, () => {
   });
 
   it("answers 404 for another member's conversation in the same organization", async () => {
-    const peer = await db.user.create({ data: { email: `peer-${s.organization.slug}@example.test` } });
-    await db.membership.create({ data: { organizationId: s.organization.id, userId: peer.id, role: "member" } });
+    const now = isoNow();
+    const peer = await db
+      .insertInto("User")
+      .values({ id: newId(), email: `peer-${s.organization.slug}@example.test`, createdAt: now, updatedAt: now })
+      .returning(["id", "email", "name"])
+      .executeTakeFirstOrThrow();
+    await db.insertInto("Membership").values({ id: newId(), organizationId: s.organization.id, userId: peer.id, role: "member", createdAt: now }).execute();
     const peerCookie = await sessionCookie(peer, s.organization.id, "member");
     expect(await post(s, { message_id: s.answer.id, feedback_type: "positive" }, peerCookie)).toMatchObject({ status: 404 });
     expect(await callRoute(listFeedback, { path: `/api/feedback?conversation_id=${s.conversation.id}`, cookie: peerCookie })).toMatchObject({
@@ -218,7 +226,7 @@ describe(`visibility and authentication (${getDatabaseProvider()})`, () => {
       body: { detail: "Cross-site request refused" },
     });
     expect(await callRoute(submit, { ...request, headers: { "sec-fetch-site": "cross-site" } })).toMatchObject({ status: 403 });
-    expect(await db.feedback.count({ where: { messageId: s.answer.id } })).toBe(0);
+    expect(await countOf(db.selectFrom("Feedback").where("messageId", "=", s.answer.id))).toBe(0);
     expect((await callRoute(submit, { ...request, headers: { origin: "http://localhost:3000" } })).status).toBe(201);
   });
 });
@@ -243,10 +251,10 @@ describe(`reading and withdrawing (${getDatabaseProvider()})`, () => {
     await drainJobs(db, s.organization.id);
     const del = () => callRoute(withdraw, { method: "DELETE", params: { message_id: s.answer.id }, cookie: s.memberCookie });
     expect(await del()).toMatchObject({ status: 204, body: undefined });
-    expect(await db.feedback.count({ where: { id: created.id } })).toBe(0);
-    const example = await db.goldenExample.findFirstOrThrow({ where: { organizationId: s.organization.id } });
+    expect(await countOf(db.selectFrom("Feedback").where("id", "=", created.id))).toBe(0);
+    const example = await db.selectFrom("GoldenExample").selectAll().where("organizationId", "=", s.organization.id).executeTakeFirstOrThrow();
     expect(example).toMatchObject({ isActive: false, feedbackId: null });
-    expect(await db.auditLog.count({ where: { targetId: example.id, action: "golden_example.deactivated" } })).toBe(1);
+    expect(await countOf(db.selectFrom("AuditLog").where("targetId", "=", example.id).where("action", "=", "golden_example.deactivated"))).toBe(1);
     expect((await del()).status).toBe(204);
     expect(await callRoute(withdraw, { method: "DELETE", params: { message_id: "unknown" }, cookie: s.memberCookie })).toMatchObject({
       status: 404,
@@ -280,11 +288,12 @@ describe(`reading and withdrawing (${getDatabaseProvider()})`, () => {
     await post(s, { message_id: s.messages[5]!.id, feedback_type: "negative", reason, reason_keys: ["incorrect", "outdated"] });
     await post(s, { message_id: s.messages[1]!.id, feedback_type: "positive" });
     await post(s, { message_id: s.messages[3]!.id, feedback_type: "negative", reason: "x" });
-    // A reviewed vote, written the way the review API will write it (through Prisma, with Date values).
-    await db.feedback.updateMany({
-      where: { messageId: s.messages[3]!.id },
-      data: { status: "reviewed", reviewedById: s.reviewer.id, reviewedAt: new Date("2026-01-02T03:04:05.678Z") },
-    });
+    // A reviewed vote.
+    await db
+      .updateTable("Feedback")
+      .set({ status: "reviewed", reviewedById: s.reviewer.id, reviewedAt: "2026-01-02T03:04:05.678Z" })
+      .where("messageId", "=", s.messages[3]!.id)
+      .execute();
     const single = async (index: number) =>
       (await callRoute(getMessage, { params: { message_id: s.messages[index]!.id }, cookie: s.memberCookie })).body;
     expect(await single(5)).toMatchObject({ reason, reason_keys: ["incorrect", "outdated"] });

@@ -1,15 +1,14 @@
 import { getMessageFeedback, withdrawFeedback as withdrawEndpoint } from "@/lib/api/feedback-endpoints";
-import { feedbackContext } from "@/server/feedback/feedback-context";
 import { toFeedbackResponse } from "@/server/feedback/feedback-response";
 import { getFeedbackForMessage, withdrawFeedback } from "@/server/feedback/feedback-service";
 import { defineRoute } from "@/server/http/define-route";
 
 export const GET = defineRoute(getMessageFeedback, async ({ db, actor, params }) => {
-  const feedback = await getFeedbackForMessage(feedbackContext(db, actor), params.message_id);
+  const feedback = await getFeedbackForMessage({ db, actor }, params.message_id);
   return { body: feedback ? toFeedbackResponse(feedback) : null };
 });
 
 export const DELETE = defineRoute(withdrawEndpoint, async ({ db, actor, params }) => {
-  await withdrawFeedback(feedbackContext(db, actor), params.message_id);
+  await withdrawFeedback({ db, actor }, params.message_id);
   return { status: 204 };
 });
