@@ -5,6 +5,9 @@ import { resolveDatabaseConfig, schemaDirectory } from "./prisma/database-url";
 import { createDriverAdapter } from "./prisma/driver-adapter";
 
 const database = resolveDatabaseConfig();
+// No Prisma Client is generated (the app queries through Kysely; prisma-kysely generates the
+// types); without this the CLI would still fetch a query engine for one.
+process.env.PRISMA_CLIENT_ENGINE_TYPE ??= "client";
 // The schema reads env("DATABASE_URL"); without it the CLI falls back to downloading an engine.
 process.env.DATABASE_URL = database.url;
 const directory = schemaDirectory(database.provider);

@@ -1,8 +1,8 @@
-// Generates the Prisma client for both providers; the app picks one at run time from DATABASE_URL,
-// so switching databases never needs a rebuild step. Runs on `npm install`.
+// Generates the table types of the app's queries (server/db/generated, by prisma-kysely) from the
+// Prisma schema. Both providers declare identical models, so one generation serves both. Runs on
+// `npm install`.
 import { runPrisma } from "./lib/prisma-cli";
 
-// Placeholder URLs: generate reads no database, but the schema's env("DATABASE_URL") must resolve.
+// A placeholder URL: generate reads no database, but the schema's env("DATABASE_URL") must resolve.
 runPrisma(["generate"], "file:./.data/generate-placeholder.db", { quiet: true });
-runPrisma(["generate"], "postgresql://placeholder@127.0.0.1:5432/placeholder", { quiet: true });
-console.log("Generated Prisma clients for SQLite and PostgreSQL in server/db/generated/");
+console.log("Generated the database types in server/db/generated/");
