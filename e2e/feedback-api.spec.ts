@@ -27,6 +27,26 @@ test("a signed-in member votes, changes the vote, reads it back and withdraws it
   expect(await (await api.get(`/api/feedback/message/${messageId}`)).json()).toBeNull();
 });
 
+test("clients of the original API: trailing slashes reach the handlers without a redirect, unknown fields are ignored", async ({ page }) => {
+  const { messageId } = unratedAssistantMessageOf("member@demo.test", 1);
+  await new SignInPage(page).goto();
+  await new SignInPage(page).signInAs("Mia Member");
+  const api = page.request;
+  const created = await api.post("/api/feedback/", {
+    data: { message_id: messageId, feedback_type: "negative", reason: "Outdated", query_type: "billing" },
+    maxRedirects: 0,
+  });
+  expect(created.status()).toBe(201);
+  expect(await created.json()).not.toHaveProperty("query_type");
+  const read = await api.get(`/api/feedback/message/${messageId}/`, { maxRedirects: 0 });
+  expect(read.status()).toBe(200);
+  expect(await read.json()).toMatchObject({ message_id: messageId, reason: "Outdated" });
+  expect((await api.delete(`/api/feedback/message/${messageId}/`, { maxRedirects: 0 })).status()).toBe(204);
+  // A preflight for the slash path is answered by the app itself, not with a 308 it cannot follow.
+  const preflight = await api.fetch("/api/feedback/", { method: "OPTIONS", maxRedirects: 0 });
+  expect(preflight.status()).not.toBe(308);
+});
+
 test("the API refuses anonymous callers and bad input with JSON errors", async ({ request }) => {
   const anonymous = await request.post("/api/feedback", { data: { message_id: "x", feedback_type: "positive" } });
   expect(anonymous.status()).toBe(401);

@@ -1,4 +1,5 @@
-// Demo data: two organizations, their users, a few conversations and feedback in every status.
+// Demo data: two organizations, their users, a few conversations and feedback in every status, and
+// for every demo user conversations with answers they have not rated yet.
 // Idempotent: every row is upserted on a stable key and never updated, so re-running changes nothing.
 import type { Db } from "@/server/db/database";
 import { newId } from "@/server/db/ids";
@@ -130,6 +131,48 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
         ],
       },
       {
+        key: "demo-password",
+        owner: "member@demo.test",
+        title: "Resetting a password",
+        daysAgo: 1,
+        turns: [
+          [
+            "I forgot my password. How do I reset it?",
+            "On the sign-in page choose \"Forgot password?\", enter your work email and follow the link we send you. The link is valid for one hour.",
+          ],
+          [
+            "The email never arrived.",
+            "Check your spam folder first. If it is not there, your administrator can send you a new link from Settings → Members.",
+          ],
+        ],
+      },
+      {
+        key: "demo-currency",
+        owner: "member@demo.test",
+        title: "Invoices in another currency",
+        daysAgo: 0,
+        turns: [
+          [
+            "Can I get my invoices in euros?",
+            "Yes. In Billing → Preferences, set the invoice currency to EUR; it applies from your next invoice.",
+          ],
+        ],
+      },
+      {
+        key: "demo-shortcuts",
+        owner: "reviewer@demo.test",
+        title: "Keyboard shortcuts",
+        daysAgo: 0,
+        turns: [["Is there a list of keyboard shortcuts?", "Press ? anywhere in the app to see every shortcut for the page you are on."]],
+      },
+      {
+        key: "demo-teammate",
+        owner: "admin@demo.test",
+        title: "Adding a teammate",
+        daysAgo: 0,
+        turns: [["How do I add a teammate?", "Go to Settings → Members, choose \"Invite\", enter their email and pick a role."]],
+      },
+      {
         key: "demo-api-limits",
         owner: "reviewer@demo.test",
         title: "API rate limits",
@@ -164,6 +207,20 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
             { by: "member@other.test", type: "positive", status: "auto_approved" },
           ],
         ],
+      },
+      {
+        key: "other-vpn",
+        owner: "member@other.test",
+        title: "VPN access",
+        daysAgo: 0,
+        turns: [["How do I connect to the VPN?", "Install the client from the IT portal and sign in with your work account."]],
+      },
+      {
+        key: "other-expenses",
+        owner: "admin@other.test",
+        title: "Expense policy",
+        daysAgo: 0,
+        turns: [["What is the meal allowance on trips?", "Up to 40 EUR a day, with receipts."]],
       },
     ],
   },

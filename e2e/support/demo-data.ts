@@ -4,8 +4,8 @@ import Database from "better-sqlite3";
 
 export const E2E_DATABASE_FILE = ".data/e2e.db";
 
-/** An assistant message in one of the user's seeded conversations that they have not rated. */
-export function unratedAssistantMessageOf(email: string): { messageId: string; conversationId: string } {
+/** The nth (0-based, oldest first) assistant message in the user's seeded conversations that they have not rated. */
+export function unratedAssistantMessageOf(email: string, nth = 0): { messageId: string; conversationId: string } {
   const db = new Database(E2E_DATABASE_FILE, { readonly: true, fileMustExist: true });
   try {
     const row = db
@@ -16,9 +16,9 @@ export function unratedAssistantMessageOf(email: string): { messageId: string; c
            JOIN "User" u ON u."id" = c."userId"
           WHERE u."email" = ? AND m."role" = 'assistant'
             AND NOT EXISTS (SELECT 1 FROM "Feedback" f WHERE f."messageId" = m."id" AND f."userId" = u."id")
-          ORDER BY m."createdAt" LIMIT 1`,
+          ORDER BY m."createdAt", m."id" LIMIT 1 OFFSET ?`,
       )
-      .get(email) as { messageId: string; conversationId: string } | undefined;
+      .get(email, nth) as { messageId: string; conversationId: string } | undefined;
     if (!row) throw new Error(`no unrated assistant message for ${email} in ${E2E_DATABASE_FILE}`);
     return row;
   } finally {
