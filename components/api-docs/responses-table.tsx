@@ -1,5 +1,6 @@
 import type { OpenApiOperation } from "@/lib/api/openapi-types";
 import { DataTable } from "./data-table";
+import { InlineMarkdown } from "./inline-markdown";
 import { SchemaType } from "./schema-type";
 import { responseSchema } from "./schema-view";
 
@@ -14,7 +15,7 @@ export function ResponsesTable({ caption, operation }: { caption: string; operat
           key: status,
           cells: [
             status,
-            response.description,
+            <InlineMarkdown key="description" text={response.description} />,
             schema ? <SchemaType key="body" schema={schema} /> : <span className="text-muted-foreground">No content</span>,
           ],
         };
