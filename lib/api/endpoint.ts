@@ -4,6 +4,8 @@ import type { z } from "zod";
 /** Who may call: a signed-in user (session cookie or personal token) of at least a role, an organization API key, or anyone. */
 export type EndpointAuth = "member" | "reviewer" | "admin" | "api_key" | "public";
 
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
 export interface EndpointResponse {
   description: string;
   schema?: z.ZodType;
@@ -14,10 +16,13 @@ export interface Endpoint<
   Query extends z.ZodType = z.ZodType,
   Body extends z.ZodType = z.ZodType,
   Auth extends EndpointAuth = EndpointAuth,
+  Path extends string = string,
+  Method extends HttpMethod = HttpMethod,
 > {
   id: string;
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  path: string;
+  method: Method;
+  /** Kept as its literal type, so a browser client can check its path strings against the contract. */
+  path: Path;
   tag: string;
   summary: string;
   description?: string;
@@ -32,8 +37,13 @@ export interface Endpoint<
   errors: number[];
 }
 
-export function defineEndpoint<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, A extends EndpointAuth>(
-  endpoint: Endpoint<P, Q, B, A>,
-): Endpoint<P, Q, B, A> {
+export function defineEndpoint<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  A extends EndpointAuth,
+  Path extends string,
+  Method extends HttpMethod,
+>(endpoint: Endpoint<P, Q, B, A, Path, Method>): Endpoint<P, Q, B, A, Path, Method> {
   return endpoint;
 }
