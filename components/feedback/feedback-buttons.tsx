@@ -251,7 +251,7 @@ export function FeedbackButtons({ messageId, conversationId, streaming = false, 
       </span>
       {rowFailure && (
         <p data-slot="feedback-error" className="flex flex-wrap items-center gap-2 text-sm text-negative">
-          {rowFailure.message}
+          <span>{rowFailure.message}</span>
           {rowFailure.retry && (
             <button type="button" className={actionVariants({ variant: "ghost" })} onClick={rowFailure.retry}>
               {labels.retry}
@@ -261,7 +261,7 @@ export function FeedbackButtons({ messageId, conversationId, streaming = false, 
       )}
       {vote.isError && stored === undefined && (
         <p data-slot="feedback-error" className="flex flex-wrap items-center gap-2 text-sm text-negative">
-          {labels.errors.load}
+          <span>{labels.errors.load}</span>
           <button type="button" className={actionVariants({ variant: "ghost" })} onClick={() => void vote.refetch()}>
             {labels.retry}
           </button>
