@@ -43,9 +43,12 @@ interface Failure {
   message: string;
   /** Present when sending the same change again can succeed. */
   retry?: () => void;
-  /** Shown inside the reason prompt, whose draft is kept. */
+  /** Shown inside the reason prompt while it is open (its draft is kept; Send tries again). */
   inPrompt: boolean;
 }
+
+/** Where a change's outcome shows: under the thumbs, or in the reason prompt (which may close on success). */
+type ChangeOrigin = "thumb" | "thumb-with-prompt" | "prompt";
 
 function errorText(error: unknown, labels: FeedbackLabels): string {
   if (!(error instanceof FeedbackApiError)) return labels.errors.generic;
@@ -111,17 +114,18 @@ export function FeedbackButtons({ messageId, conversationId, streaming = false, 
 
   function closePrompt(returnFocusTo: FeedbackType | null) {
     setPrompt(null);
-    setFailure((previous) => (previous?.inPrompt ? null : previous));
+    // A failure that can be retried stays (under the thumbs); one about the draft goes with the prompt.
+    setFailure((previous) => (previous?.inPrompt && !previous.retry ? null : previous));
     if (returnFocusTo) thumbs[returnFocusTo].current?.focus();
   }
 
-  function startChange(fromPrompt: boolean): number {
+  function startChange(origin: ChangeOrigin): number {
     setFailure(null);
-    setPromptSending(fromPrompt);
+    setPromptSending(origin === "prompt");
     return ++latestChange.current;
   }
 
-  function fail(error: unknown, retry: () => void, fromPrompt: boolean, type: FeedbackType | null) {
+  function fail(error: unknown, retry: () => void, origin: ChangeOrigin, type: FeedbackType | null) {
     setPromptSending(false);
     const message = errorText(error, labels);
     announce(message);
@@ -132,31 +136,31 @@ export function FeedbackButtons({ messageId, conversationId, streaming = false, 
       void queryClient.invalidateQueries({ queryKey: feedbackKeys.config() });
     }
     if (code === "reason_required" && type) {
-      if (!fromPrompt) openPrompt(type, true, EMPTY_DRAFT);
+      if (origin === "thumb") openPrompt(type, true, EMPTY_DRAFT);
       setFailure({ message, inPrompt: true });
       return;
     }
     const retryable = error instanceof FeedbackApiError && error.retryable;
-    setFailure({ message, retry: retryable ? retry : undefined, inPrompt: fromPrompt });
+    setFailure({ message, retry: retryable ? retry : undefined, inPrompt: origin !== "thumb" });
   }
 
-  function sendVote(body: SubmitFeedbackInput, fromPrompt: boolean) {
-    const change = startChange(fromPrompt);
+  function sendVote(body: SubmitFeedbackInput, origin: ChangeOrigin) {
+    const change = startChange(origin);
     submit.mutate(body, {
       onSuccess: () => {
         if (change !== latestChange.current) return;
         setPromptSending(false);
         announce(labels.saved);
-        if (fromPrompt) closePrompt(body.feedback_type);
+        if (origin === "prompt") closePrompt(body.feedback_type);
       },
       onError: (error) => {
-        if (change === latestChange.current) fail(error, () => sendVote(body, fromPrompt), fromPrompt, body.feedback_type);
+        if (change === latestChange.current) fail(error, () => sendVote(body, origin), origin, body.feedback_type);
       },
     });
   }
 
   function withdrawVote(id: string) {
-    const change = startChange(false);
+    const change = startChange("thumb");
     withdraw.mutate(
       { message_id: id },
       {
@@ -164,7 +168,7 @@ export function FeedbackButtons({ messageId, conversationId, streaming = false, 
           if (change === latestChange.current) announce(labels.removed);
         },
         onError: (error) => {
-          if (change === latestChange.current) fail(error, () => withdrawVote(id), false, null);
+          if (change === latestChange.current) fail(error, () => withdrawVote(id), "thumb", null);
         },
       },
     );
@@ -181,15 +185,16 @@ export function FeedbackButtons({ messageId, conversationId, streaming = false, 
     } else if (requires(type)) {
       openPrompt(type, true, EMPTY_DRAFT);
     } else {
-      sendVote({ message_id: messageId, feedback_type: type }, false);
-      if (type === "negative") openPrompt(type, false, EMPTY_DRAFT);
+      const asks = type === "negative";
+      sendVote({ message_id: messageId, feedback_type: type }, asks ? "thumb-with-prompt" : "thumb");
+      if (asks) openPrompt(type, false, EMPTY_DRAFT);
       else setPrompt(null);
     }
   }
 
   function sendReason() {
     if (!messageId || !prompt) return;
-    sendVote({ message_id: messageId, feedback_type: prompt.type, reason: draft.note.trim() || null, reason_keys: draft.keys }, true);
+    sendVote({ message_id: messageId, feedback_type: prompt.type, reason: draft.note.trim() || null, reason_keys: draft.keys }, "prompt");
   }
 
   function onKeyDown(event: KeyboardEvent) {
@@ -201,7 +206,8 @@ export function FeedbackButtons({ messageId, conversationId, streaming = false, 
 
   const stored = vote.data;
   const hasReason = Boolean(stored?.reason) || (stored?.reason_keys.length ?? 0) > 0;
-  const rowFailure = failure && !failure.inPrompt ? failure : null;
+  // A prompt's failure moves under the thumbs once the prompt is closed, so it is never lost.
+  const rowFailure = failure && (!failure.inPrompt || !prompt) ? failure : null;
 
   return (
     <div data-slot="feedback" className={cx("flex flex-col gap-2", className)} onKeyDown={onKeyDown}>
@@ -272,6 +278,7 @@ export function FeedbackButtons({ messageId, conversationId, streaming = false, 
           key={`${prompt.type}-${prompt.required}`}
           type={prompt.type}
           required={prompt.required}
+          voteStands={current === prompt.type}
           options={optionsFor(prompt.type)}
           draft={draft}
           onDraftChange={setDraft}

@@ -18,6 +18,8 @@ export interface FeedbackLabels {
   /** Under the title: the vote already stands (optional reason), or why a reason is needed first. */
   promptOptional: string;
   promptRequired: string;
+  /** An optional prompt whose vote could not be stored: Send stores it, with the reason. */
+  promptNotSaved: string;
   reasons: string;
   note: string;
   /** The note's visible count, e.g. "12 / 1000". */
@@ -59,6 +61,7 @@ export const DEFAULT_FEEDBACK_LABELS: FeedbackLabels = {
   promptTitle: { positive: "What was good?", negative: "What went wrong?" },
   promptOptional: "Your rating is saved. Tell us more if you like.",
   promptRequired: "A reason is required for this rating: pick one or write a note, then send.",
+  promptNotSaved: "Your rating is not saved yet. Send it, with a reason if you like.",
   reasons: "Reasons",
   note: "Note",
   characterCount: (count, max) => `${count} / ${max}`,

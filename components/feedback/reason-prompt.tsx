@@ -15,6 +15,8 @@ export interface ReasonPromptProps {
   type: FeedbackType;
   /** The organization requires a reason for this type: the vote is sent only with one. */
   required: boolean;
+  /** The vote of this type is stored (or on its way): an optional reason only adds to it. */
+  voteStands: boolean;
   options: ReasonOption[];
   draft: ReasonDraft;
   onDraftChange: (draft: ReasonDraft) => void;
@@ -31,7 +33,7 @@ export interface ReasonPromptProps {
  * The reason prompt: an inline, non-modal dialog under the thumbs (no portal, so it works in any
  * host layout, and no dialog library in the bundle). Focus moves in when it opens.
  */
-export function ReasonPrompt({ type, required, options, draft, onDraftChange, maxLength, sending, error, labels, onSend, onClose }: ReasonPromptProps) {
+export function ReasonPrompt({ type, required, voteStands, options, draft, onDraftChange, maxLength, sending, error, labels, onSend, onClose }: ReasonPromptProps) {
   const panel = useRef<HTMLDivElement>(null);
   const id = useId();
   useEffect(() => {
@@ -65,7 +67,7 @@ export function ReasonPrompt({ type, required, options, draft, onDraftChange, ma
             {labels.promptTitle[type]}
           </p>
           <p id={`${id}-description`} className="text-muted-foreground">
-            {required ? labels.promptRequired : labels.promptOptional}
+            {required ? labels.promptRequired : voteStands ? labels.promptOptional : labels.promptNotSaved}
           </p>
         </div>
         {options.length > 0 && (

@@ -168,6 +168,38 @@ export const ErrorThenRetry: Story = {
   },
 };
 
+const offline = mockFeedbackApi({ failWrites: [0, 0, 0] });
+/** The network is gone: the vote is rolled back and the error stays, with a retry, until it works. */
+export const Offline: Story = {
+  ...withApi(offline),
+  play: async ({ canvasElement }) => {
+    const { up, down, canvas, status, loaded } = kit(canvasElement);
+    await loaded();
+    await userEvent.click(up());
+    const message = "You seem to be offline: your feedback was not saved.";
+    await expect(await canvas.findByText(message, { selector: "[data-slot=feedback-error] > span" })).toBeVisible();
+    await expect(up()).toHaveAttribute("aria-pressed", "false");
+    await expect(status()).toHaveTextContent(message);
+    // Retrying while still offline fails the same way and keeps the retry.
+    await userEvent.click(canvas.getByRole("button", { name: "Retry" }));
+    await waitFor(() => expect(offline.callsTo("POST", "/api/feedback")).toHaveLength(2));
+    await expect(await canvas.findByRole("button", { name: "Retry" })).toBeVisible();
+
+    // Thumbs down offline: the open prompt shows the failure and no longer claims the vote is saved.
+    await userEvent.click(down());
+    const dialog = canvas.getByRole("dialog", { name: "What went wrong?" });
+    await expect(await within(dialog).findByText(message)).toBeVisible();
+    await expect(dialog).toHaveAccessibleDescription("Your rating is not saved yet. Send it, with a reason if you like.");
+    await expect(down()).toHaveAttribute("aria-pressed", "false");
+    await expect(within(dialog).getByRole("button", { name: "Retry" })).toBeEnabled();
+    // Skipping the prompt does not hide that the vote is not saved.
+    await userEvent.click(within(dialog).getByRole("button", { name: "Skip" }));
+    await expect(down()).toHaveFocus();
+    await expect(canvas.getByText(message, { selector: "[data-slot=feedback-error] > span" })).toBeVisible();
+    await expect(canvas.getByRole("button", { name: "Retry" })).toBeVisible();
+  },
+};
+
 const required = mockFeedbackApi({ config: { reason_required: { positive: false, negative: true } } });
 export const ReasonRequired: Story = {
   ...withApi(required),
@@ -195,6 +227,26 @@ export const ReasonRequired: Story = {
     await expect(required.callsTo("POST", "/api/feedback").map((call) => call.body)).toEqual([
       { message_id: "m-1", feedback_type: "negative", reason: "Refers to the old settings page", reason_keys: ["outdated"] },
     ]);
+  },
+};
+
+const keptDraft = mockFeedbackApi({ config: { reason_required: { positive: false, negative: true } }, failWrites: [503] });
+/** A failed send inside the reason prompt: the error shows there and what the user typed stays. */
+export const PromptErrorKeepsDraft: Story = {
+  ...withApi(keptDraft),
+  play: async ({ canvasElement }) => {
+    const { down, canvas, loaded } = kit(canvasElement);
+    await loaded();
+    await userEvent.click(down());
+    const dialog = within(canvas.getByRole("dialog", { name: "What went wrong?" }));
+    await userEvent.click(dialog.getByRole("button", { name: "Incorrect" }));
+    await userEvent.type(dialog.getByRole("textbox", { name: "Note" }), "The limit is 60 minutes now");
+    await userEvent.click(dialog.getByRole("button", { name: "Send" }));
+    await expect(await dialog.findByText("Your feedback could not be saved.")).toBeVisible();
+    await expect(dialog.getByRole("button", { name: "Incorrect" })).toHaveAttribute("aria-pressed", "true");
+    await expect(dialog.getByRole("textbox", { name: "Note" })).toHaveValue("The limit is 60 minutes now");
+    await expect(dialog.getByRole("button", { name: "Retry" })).toHaveAccessibleDescription("Your feedback could not be saved.");
+    await expect(down()).toHaveAttribute("aria-pressed", "false");
   },
 };
 
@@ -353,6 +405,11 @@ export const DarkMode: Story = {
 const german = mockFeedbackApi();
 export const CustomLabels: Story = {
   ...withApi(german),
+  render: (args) => (
+    <AssistantMessage text="Öffnen Sie Einstellungen → Sicherheit und wählen Sie „Passwort zurücksetzen“. Sie erhalten einen Link, der 30 Minuten gilt.">
+      <FeedbackButtons {...args} />
+    </AssistantMessage>
+  ),
   parameters: { ...withApi(german).parameters, feedbackProvider: { labels: feedbackLabelsDe, reasonLabels: reasonLabelsDe } },
   play: async ({ canvasElement }) => {
     const { down, canvas, status, loaded } = kit(canvasElement, { positive: "Gute Antwort", negative: "Schlechte Antwort", group: "Diese Antwort bewerten" });

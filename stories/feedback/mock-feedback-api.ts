@@ -27,7 +27,7 @@ export interface MockFeedbackApiOptions {
   conversations?: Record<string, string[]>;
   readLatency?: Latency;
   writeLatency?: Latency;
-  /** Statuses the first writes fail with, in order (e.g. `[500]`: the first write fails, the next succeeds). */
+  /** Statuses the first writes fail with, in order (e.g. `[500]`: the first write fails, the next succeeds); 0 is a network error. */
   failWrites?: number[];
 }
 
@@ -41,6 +41,13 @@ export interface RecordedCall {
 }
 
 const error = (status: number, detail: string, code: string) => HttpResponse.json({ detail, code }, { status });
+
+/** A planned failure: the network (0), a concurrent change (409) or the server (5xx). */
+function failed(status: number) {
+  if (status === 0) return HttpResponse.error();
+  if (status === 409) return error(409, "This vote is being changed by another request; try again", "concurrent_vote_change");
+  return error(status, "Internal server error", "internal_error");
+}
 
 function toResponse(vote: NonNullable<MockFeedbackApiOptions["votes"]>[number], index: number): FeedbackResponse {
   const time = new Date(Date.UTC(2026, 11, 1, 10, index)).toISOString();
@@ -104,7 +111,7 @@ export function mockFeedbackApi(options: MockFeedbackApiOptions = {}) {
       await record(request, body);
       await wait(options.writeLatency);
       const failure = failures.shift();
-      if (failure) return error(failure, failure >= 500 ? "Internal server error" : "Request failed", failure >= 500 ? "internal_error" : "conflict");
+      if (failure !== undefined) return failed(failure);
       const parsed = SubmitFeedbackBodySchema.safeParse(body);
       if (!parsed.success) return error(400, parsed.error.message, "validation_error");
       const { message_id, feedback_type } = parsed.data;
@@ -131,7 +138,7 @@ export function mockFeedbackApi(options: MockFeedbackApiOptions = {}) {
       await record(request);
       await wait(options.writeLatency);
       const failure = failures.shift();
-      if (failure) return error(failure, "Internal server error", "internal_error");
+      if (failure !== undefined) return failed(failure);
       votes.delete(String(params.messageId));
       return new HttpResponse(null, { status: 204 });
     }),

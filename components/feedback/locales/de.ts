@@ -12,6 +12,7 @@ export const feedbackLabelsDe: FeedbackLabelOverrides = {
   editReason: "Begründung bearbeiten",
   promptTitle: { positive: "Was war gut?", negative: "Was war falsch?" },
   promptOptional: "Ihre Bewertung ist gespeichert. Erzählen Sie uns gern mehr.",
+  promptNotSaved: "Ihre Bewertung ist noch nicht gespeichert. Senden Sie sie, gern mit Begründung.",
   promptRequired: "Für diese Bewertung ist eine Begründung nötig: Wählen Sie eine aus oder schreiben Sie eine Notiz.",
   reasons: "Gründe",
   note: "Notiz",
