@@ -10,7 +10,7 @@ import type { FeedbackType } from "@/lib/api/schemas";
 import { useFeedbackKit } from "./feedback-context";
 import type { FeedbackLabels } from "./feedback-labels";
 import { feedbackKeys } from "./feedback-query-keys";
-import { actionVariants, thumbVariants } from "./feedback-styles";
+import { actionVariants, errorTextClasses, thumbVariants } from "./feedback-styles";
 import { ReasonPrompt, type ReasonDraft } from "./reason-prompt";
 import { useSubmitFeedback, useWithdrawFeedback } from "./use-feedback-mutations";
 import { useFeedbackConfig, useMessageFeedback } from "./use-feedback-queries";
@@ -67,6 +67,19 @@ function errorText(error: unknown, labels: FeedbackLabels): string {
   if (error.status === 403) return labels.errors.forbidden;
   if (error.status === 404) return labels.errors.notFound;
   return labels.errors.generic;
+}
+
+function ErrorRow({ message, retry, retryLabel }: { message: string; retry?: () => void; retryLabel: string }) {
+  return (
+    <p data-slot="feedback-error" className={cx("flex flex-wrap items-center gap-2 text-sm", errorTextClasses)}>
+      <span>{message}</span>
+      {retry && (
+        <button type="button" className={actionVariants({ variant: "ghost" })} onClick={retry}>
+          {retryLabel}
+        </button>
+      )}
+    </p>
+  );
 }
 
 /**
@@ -255,23 +268,9 @@ export function FeedbackButtons({ messageId, conversationId, streaming = false, 
         {/* A repeated message must still change the region's text to be announced again. */}
         {announcement.count % 2 === 1 ? "\u00a0" : ""}
       </span>
-      {rowFailure && (
-        <p data-slot="feedback-error" className="flex flex-wrap items-center gap-2 text-sm text-negative">
-          <span>{rowFailure.message}</span>
-          {rowFailure.retry && (
-            <button type="button" className={actionVariants({ variant: "ghost" })} onClick={rowFailure.retry}>
-              {labels.retry}
-            </button>
-          )}
-        </p>
-      )}
+      {rowFailure && <ErrorRow message={rowFailure.message} retry={rowFailure.retry} retryLabel={labels.retry} />}
       {vote.isError && stored === undefined && (
-        <p data-slot="feedback-error" className="flex flex-wrap items-center gap-2 text-sm text-negative">
-          <span>{labels.errors.load}</span>
-          <button type="button" className={actionVariants({ variant: "ghost" })} onClick={() => void vote.refetch()}>
-            {labels.retry}
-          </button>
-        </p>
+        <ErrorRow message={labels.errors.load} retry={() => void vote.refetch()} retryLabel={labels.retry} />
       )}
       {prompt && (
         <ReasonPrompt

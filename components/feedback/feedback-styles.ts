@@ -1,7 +1,8 @@
 import { cva } from "class-variance-authority";
 
 // Design tokens only (app/globals.css, or the host's): a host re-themes the kit by overriding the
-// CSS variables, light and dark alike. No tailwind-merge: it would cost most of the size budget,
+// CSS variables, light and dark alike. The two the kit adds to shadcn's set are read as plain
+// variables (text-(--color-positive)), so a host needs no @theme entry for them. No tailwind-merge: it would cost most of the size budget,
 // and `className` is for layout (margins, alignment), not for restyling the parts.
 const focusRing = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";
 
@@ -10,8 +11,8 @@ export const thumbVariants = cva(
   {
     variants: {
       type: {
-        positive: "aria-pressed:text-positive aria-pressed:hover:text-positive",
-        negative: "aria-pressed:text-negative aria-pressed:hover:text-negative",
+        positive: "aria-pressed:text-(--color-positive) aria-pressed:hover:text-(--color-positive)",
+        negative: "aria-pressed:text-(--color-negative) aria-pressed:hover:text-(--color-negative)",
       },
     },
   },
@@ -32,3 +33,5 @@ export const actionVariants = cva(
 );
 
 export const chipClasses = `inline-flex min-h-8 items-center gap-1 rounded-full border border-border px-3 text-sm text-foreground hover:bg-muted aria-pressed:border-primary aria-pressed:bg-primary aria-pressed:text-primary-foreground aria-pressed:hover:bg-primary motion-safe:transition-colors ${focusRing}`;
+
+export const errorTextClasses = "text-(--color-negative)";

@@ -4,7 +4,7 @@ import { CheckIcon } from "./feedback-icons";
 import type { FeedbackType } from "@/lib/api/schemas";
 import type { ReasonOption } from "@/lib/feedback/reason-options";
 import type { FeedbackLabels } from "./feedback-labels";
-import { actionVariants, chipClasses } from "./feedback-styles";
+import { actionVariants, chipClasses, errorTextClasses } from "./feedback-styles";
 
 export interface ReasonDraft {
   keys: string[];
@@ -109,7 +109,7 @@ export function ReasonPrompt({ type, required, voteStands, options, draft, onDra
           </p>
         </div>
         {error && (
-          <p id={`${id}-error`} data-slot="feedback-error" className="text-negative">
+          <p id={`${id}-error`} data-slot="feedback-error" className={errorTextClasses}>
             {error}
           </p>
         )}
