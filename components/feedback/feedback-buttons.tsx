@@ -29,6 +29,7 @@ export interface FeedbackButtonsProps {
   streaming?: boolean;
   /** The answer has no content: nothing to rate. */
   empty?: boolean;
+  /** Disables the buttons for a reason of the host's (e.g. a read-only transcript). */
   disabled?: boolean;
   /** For layout (margins, alignment); restyle the parts with the design tokens instead. */
   className?: string;

@@ -42,6 +42,7 @@ const meta = {
   tags: ["autodocs"],
   decorators: [withFeedbackProvider],
   args: { messageId: "m-1", streaming: false, empty: false, disabled: false },
+  argTypes: { messageId: { control: "text" }, conversationId: { control: "text" }, className: { control: "text" } },
   render: (args) => (
     <AssistantMessage text={ANSWER}>
       <FeedbackButtons {...args} />
@@ -91,6 +92,24 @@ export const Loading: Story = {
       await expect(thumb).toBeDisabled();
       await expect(thumb).toHaveAttribute("aria-pressed", "false");
     }
+  },
+};
+
+const loadError = mockFeedbackApi({ failReads: [500], votes: [{ message_id: "m-1", feedback_type: "positive" }] });
+/** The stored vote could not be read: the thumbs stay neutral and disabled (never a wrong state) until a retry works. */
+export const LoadError: Story = {
+  ...withApi(loadError),
+  play: async ({ canvasElement }) => {
+    const { up, canvas } = kit(canvasElement);
+    const message = "Your earlier feedback could not be loaded.";
+    await expect(await canvas.findByText(message)).toBeVisible();
+    await expect(up()).toBeDisabled();
+    await expect(up()).toHaveAttribute("aria-pressed", "false");
+    await userEvent.click(canvas.getByRole("button", { name: "Retry" }));
+    await waitFor(() => expect(up()).toHaveAttribute("aria-pressed", "true"));
+    await expect(up()).toBeEnabled();
+    await expect(canvas.queryByText(message)).toBeNull();
+    await expect(loadError.callsTo("GET", "/api/feedback")).toHaveLength(2);
   },
 };
 

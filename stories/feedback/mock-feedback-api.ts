@@ -29,6 +29,8 @@ export interface MockFeedbackApiOptions {
   writeLatency?: Latency;
   /** Statuses the first writes fail with, in order (e.g. `[500]`: the first write fails, the next succeeds); 0 is a network error. */
   failWrites?: number[];
+  /** Statuses the first vote reads fail with, in order. */
+  failReads?: number[];
 }
 
 export interface RecordedCall {
@@ -71,6 +73,7 @@ export function mockFeedbackApi(options: MockFeedbackApiOptions = {}) {
   const votes = new Map<string, FeedbackResponse>();
   const calls: RecordedCall[] = [];
   let failures: number[] = [];
+  let readFailures: number[] = [];
 
   /** Back to the story's starting data: stories and their tests may run more than once. */
   function reset() {
@@ -78,6 +81,7 @@ export function mockFeedbackApi(options: MockFeedbackApiOptions = {}) {
     (options.votes ?? []).forEach((vote, index) => votes.set(vote.message_id, toResponse(vote, index)));
     calls.length = 0;
     failures = [...(options.failWrites ?? [])];
+    readFailures = [...(options.failReads ?? [])];
   }
   reset();
 
@@ -100,6 +104,8 @@ export function mockFeedbackApi(options: MockFeedbackApiOptions = {}) {
     http.get("*/api/feedback", async ({ request }) => {
       await record(request);
       await wait(options.readLatency);
+      const readFailure = readFailures.shift();
+      if (readFailure !== undefined) return failed(readFailure);
       const query = new URL(request.url).searchParams;
       const conversationId = query.get("conversation_id");
       const ids = conversationId ? options.conversations?.[conversationId] : query.get("message_ids")?.split(",");
