@@ -1,24 +1,9 @@
-import { QueryClient } from "@tanstack/react-query";
+import { dehydrate, QueryClient } from "@tanstack/react-query";
 import { describe, expect, it, vi } from "vitest";
-import type { FeedbackResponse } from "@/lib/api/schemas";
+import { feedbackResponse as vote } from "@/test/feedback-response";
 import { conversationFeedbackOptions, seedMessageVotes } from "./feedback-queries";
 import { feedbackKeys } from "./feedback-query-keys";
 import { prefetchConversationFeedback } from "./prefetch-feedback";
-import { dehydrate } from "@tanstack/react-query";
-
-const vote = (messageId: string, type: "positive" | "negative" = "positive"): FeedbackResponse => ({
-  id: `fb-${messageId}`,
-  message_id: messageId,
-  user_id: "u1",
-  feedback_type: type,
-  reason: null,
-  reason_keys: [],
-  status: "pending",
-  reviewed_by: null,
-  reviewed_at: null,
-  created_at: "2026-12-01T10:00:00.000Z",
-  updated_at: "2026-12-01T10:00:00.000Z",
-});
 
 const entry = (queryClient: QueryClient, messageId: string) => queryClient.getQueryData(feedbackKeys.message(messageId));
 

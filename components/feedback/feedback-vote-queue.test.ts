@@ -1,25 +1,11 @@
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
+import { feedbackResponse as stored } from "@/test/feedback-response";
 import { FeedbackApiError } from "@/lib/api/feedback-api-error";
 import type { FeedbackClient, SubmitFeedbackInput } from "@/lib/api/feedback-client";
 import type { FeedbackListResponse, FeedbackResponse } from "@/lib/api/schemas";
 import { feedbackKeys } from "./feedback-query-keys";
 import { createVoteQueue } from "./feedback-vote-queue";
-
-const stored = (messageId: string, type: "positive" | "negative", extra: Partial<FeedbackResponse> = {}): FeedbackResponse => ({
-  id: `fb-${messageId}`,
-  message_id: messageId,
-  user_id: "u1",
-  feedback_type: type,
-  reason: null,
-  reason_keys: [],
-  status: type === "positive" ? "auto_approved" : "pending",
-  reviewed_by: null,
-  reviewed_at: null,
-  created_at: "2026-12-01T10:00:00.000Z",
-  updated_at: "2026-12-01T10:00:00.000Z",
-  ...extra,
-});
 
 type Call = { kind: "submit"; body: SubmitFeedbackInput } | { kind: "withdraw"; messageId: string };
 

@@ -1,28 +1,15 @@
 import { describe, expect, it, vi } from "vitest";
+import { feedbackResponse as vote } from "@/test/feedback-response";
 import { recordingFetch } from "@/test/recording-fetch";
 import { createFeedbackBatchLoader } from "./feedback-batch-loader";
 import { createFeedbackClient } from "./feedback-client";
-import type { FeedbackListResponse, FeedbackResponse } from "./schemas";
-
-const vote = (messageId: string): FeedbackResponse => ({
-  id: `fb-${messageId}`,
-  message_id: messageId,
-  user_id: "u1",
-  feedback_type: "positive",
-  reason: null,
-  reason_keys: [],
-  status: "auto_approved",
-  reviewed_by: null,
-  reviewed_at: null,
-  created_at: "2026-12-01T10:00:00.000Z",
-  updated_at: "2026-12-01T10:00:00.000Z",
-});
+import type { FeedbackListResponse } from "./schemas";
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe("createFeedbackBatchLoader", () => {
   it("answers every read of one task from one list call, unrated messages with null", async () => {
-    const list = vi.fn(async (ids: string[]): Promise<FeedbackListResponse> => ({ items: ids.filter((id) => id !== "m2").map(vote) }));
+    const list = vi.fn(async (ids: string[]): Promise<FeedbackListResponse> => ({ items: ids.filter((id) => id !== "m2").map((id) => vote(id)) }));
     const loader = createFeedbackBatchLoader(list);
     const reads = [loader.load("m1"), loader.load("m2"), loader.load("m3"), loader.load("m1")];
     expect(await Promise.all(reads)).toEqual([vote("m1"), null, vote("m3"), vote("m1")]);
@@ -30,7 +17,7 @@ describe("createFeedbackBatchLoader", () => {
   });
 
   it("starts a new batch for reads made in a later task", async () => {
-    const list = vi.fn(async (ids: string[]): Promise<FeedbackListResponse> => ({ items: ids.map(vote) }));
+    const list = vi.fn(async (ids: string[]): Promise<FeedbackListResponse> => ({ items: ids.map((id) => vote(id)) }));
     const loader = createFeedbackBatchLoader(list);
     const first = loader.load("m1");
     await nextTask();
@@ -51,7 +38,7 @@ describe("createFeedbackBatchLoader", () => {
   it("with the API client, 1,200 reads in one task are three requests of at most 500 ids", async () => {
     const { fetch, requests } = recordingFetch((request) => {
       const ids = new URL(request.url, "http://x").searchParams.get("message_ids")!.split(",");
-      return { status: 200, body: { items: ids.filter((id) => id.endsWith("7")).map(vote) } };
+      return { status: 200, body: { items: ids.filter((id) => id.endsWith("7")).map((id) => vote(id)) } };
     });
     const client = createFeedbackClient({ fetch });
     const loader = createFeedbackBatchLoader((ids) => client.listMessageFeedback(ids));

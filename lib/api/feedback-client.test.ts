@@ -1,22 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { feedbackResponse as vote } from "@/test/feedback-response";
 import { FeedbackApiError } from "./feedback-api-error";
 import { createFeedbackClient, MAX_IDS_PER_REQUEST } from "./feedback-client";
-import { MAX_LISTED_MESSAGE_IDS, type FeedbackResponse } from "./schemas";
+import { MAX_LISTED_MESSAGE_IDS } from "./schemas";
 import { recordingFetch } from "@/test/recording-fetch";
-
-const vote = (messageId: string, type: "positive" | "negative" = "positive"): FeedbackResponse => ({
-  id: `fb-${messageId}`,
-  message_id: messageId,
-  user_id: "u1",
-  feedback_type: type,
-  reason: null,
-  reason_keys: [],
-  status: "pending",
-  reviewed_by: null,
-  reviewed_at: null,
-  created_at: "2026-12-01T10:00:00.000Z",
-  updated_at: "2026-12-01T10:00:00.000Z",
-});
 
 async function failureOf(promise: Promise<unknown>): Promise<FeedbackApiError> {
   const error = await promise.then(
