@@ -22,6 +22,7 @@ export default defineConfig([
     "node_modules/**",
     "server/db/generated/**",
     "storybook-static/**",
+    ".storybook/static/**",
     "test-results/**",
     "playwright-report/**",
     "next-env.d.ts",

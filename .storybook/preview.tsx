@@ -1,6 +1,16 @@
 import type { Decorator, Preview } from "@storybook/nextjs-vite";
+import { initialize, mswLoader } from "msw-storybook-addon";
 
 import "../app/globals.css";
+
+// Stories mock the network with MSW (parameters.msw.handlers). A call to the API that no handler
+// answers is an error, so a story cannot silently depend on a real server.
+initialize({
+  quiet: true,
+  onUnhandledRequest(request, print) {
+    if (new URL(request.url).pathname.startsWith("/api/")) print.error();
+  },
+});
 
 type Theme = "light" | "dark";
 
@@ -31,6 +41,7 @@ const withTheme: Decorator = (Story, context) => {
 
 const preview: Preview = {
   decorators: [withTheme],
+  loaders: [mswLoader],
   globalTypes: {
     theme: {
       description: "Light or dark design tokens",

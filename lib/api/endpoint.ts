@@ -22,10 +22,13 @@ export interface Endpoint<
   Body extends z.ZodType = z.ZodType,
   Auth extends EndpointAuth = EndpointAuth,
   Responses extends Record<number, EndpointResponse> = Record<number, EndpointResponse>,
+  Path extends string = string,
+  Method extends HttpMethod = HttpMethod,
 > {
   id: string;
-  method: HttpMethod;
-  path: string;
+  method: Method;
+  /** Kept as its literal type, so a browser client can check its path strings against the contract. */
+  path: Path;
   tag: string;
   summary: string;
   description?: string;
@@ -49,7 +52,9 @@ export function defineEndpoint<
   B extends z.ZodType,
   A extends EndpointAuth,
   R extends Record<number, EndpointResponse>,
->(endpoint: Endpoint<P, Q, B, A, R>): Endpoint<P, Q, B, A, R> {
+  Path extends string,
+  Method extends HttpMethod,
+>(endpoint: Endpoint<P, Q, B, A, R, Path, Method>): Endpoint<P, Q, B, A, R, Path, Method> {
   return endpoint;
 }
 

@@ -1,5 +1,6 @@
 import { defineEndpoint } from "./endpoint";
 import {
+  FeedbackConfigSchema,
   FeedbackListQuerySchema,
   FeedbackListResponseSchema,
   FeedbackResponseSchema,
@@ -70,4 +71,18 @@ export const listFeedback = defineEndpoint({
   errors: ["not_found"],
 });
 
-export const feedbackEndpoints = [submitFeedback, listFeedback, getMessageFeedback, withdrawFeedback];
+export const getFeedbackConfig = defineEndpoint({
+  id: "getFeedbackConfig",
+  method: "GET",
+  path: "/api/feedback/config",
+  tag: "Feedback",
+  summary: "The organization's feedback settings for the rating UI",
+  description:
+    "What a feedback widget needs to know before the user votes: whether feedback is on, the reason options per " +
+    "type (stable keys and labels), which types require a reason and how long a note may be. The organization's " +
+    "defaults when an admin has not changed them.",
+  auth: "member",
+  responses: { 200: { description: "The caller's organization's feedback settings", schema: FeedbackConfigSchema } },
+});
+
+export const feedbackEndpoints = [submitFeedback, listFeedback, getMessageFeedback, withdrawFeedback, getFeedbackConfig];

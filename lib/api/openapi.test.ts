@@ -260,6 +260,7 @@ describe("OpenAPI document", () => {
       // 403 on user endpoints: an organization API key is refused there.
       listFeedback: [400, 401, 403, 404, 500],
       getMessageFeedback: [400, 401, 403, 404, 500],
+      getFeedbackConfig: [401, 403, 500],
       withdrawFeedback: [400, 401, 403, 404, 500],
       createConversation: [400, 401, 404, 409, 500],
       appendMessages: [400, 401, 404, 409, 500],

@@ -1,6 +1,7 @@
 // The API's schemas: the single source for request validation, TypeScript types and the OpenAPI
 // document. Safe in the browser (the kit's API client shares them).
 import { z } from "zod";
+import { ReasonOptionsSchema } from "@/lib/feedback/reason-options";
 
 const NUL = /\u0000/;
 
@@ -88,8 +89,20 @@ export const FeedbackListResponseSchema = z
   .object({ items: z.array(FeedbackResponseSchema).describe("The caller's feedback, in no particular order (match items by message_id); unrated messages are absent") })
   .meta({ id: "FeedbackList" });
 
+export const FeedbackConfigSchema = z
+  .object({
+    feedback_enabled: z.boolean().describe("false when the organization turned feedback off: hide the buttons"),
+    reason_required: z
+      .object({ positive: z.boolean(), negative: z.boolean() })
+      .describe("Per feedback type: a vote of that type is refused without a reason option or a note"),
+    reason_options: ReasonOptionsSchema.describe("The predefined reasons per feedback type; send their keys as reason_keys"),
+    max_reason_length: z.number().int().positive().describe("Longest accepted note, in characters"),
+  })
+  .meta({ id: "FeedbackConfig" });
+
 export type FeedbackType = z.infer<typeof FeedbackTypeSchema>;
 export type FeedbackStatus = z.infer<typeof FeedbackStatusSchema>;
 export type SubmitFeedbackBody = z.infer<typeof SubmitFeedbackBodySchema>;
 export type FeedbackResponse = z.infer<typeof FeedbackResponseSchema>;
 export type FeedbackListResponse = z.infer<typeof FeedbackListResponseSchema>;
+export type FeedbackConfig = z.infer<typeof FeedbackConfigSchema>;
