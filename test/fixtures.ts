@@ -47,17 +47,12 @@ export async function createTestConversation(db: Db, organizationId: string, use
     .values({ id: newId(), organizationId, userId, title: "Test chat", createdAt: now, updatedAt: now })
     .returningAll()
     .executeTakeFirstOrThrow();
-  const messages = await db
-    .insertInto("Message")
-    .values(
-      Array.from({ length: turns * 2 }, (_, position) => {
-        const role = position % 2 === 0 ? ("user" as const) : ("assistant" as const);
-        const content = role === "user" ? `Question ${position / 2 + 1}?` : `Answer ${(position - 1) / 2 + 1}.`;
-        return { id: newId(), organizationId, conversationId: conversation.id, role, position, content, createdAt: now };
-      }),
-    )
-    .returningAll()
-    .execute();
+  const rows = Array.from({ length: turns * 2 }, (_, position) => {
+    const role = position % 2 === 0 ? ("user" as const) : ("assistant" as const);
+    const content = role === "user" ? `Question ${position / 2 + 1}?` : `Answer ${(position - 1) / 2 + 1}.`;
+    return { id: newId(), organizationId, conversationId: conversation.id, role, position, content, createdAt: now };
+  });
+  const messages = rows.length === 0 ? [] : await db.insertInto("Message").values(rows).returningAll().execute();
   return { conversation, messages: messages.sort((a, b) => a.position - b.position) };
 }
 

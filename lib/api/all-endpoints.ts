@@ -1,6 +1,8 @@
 // Every endpoint contract the app serves: the OpenAPI document and the API reference page list these.
+import { reviewEndpoints } from "./admin-endpoints";
 import { conversationEndpoints } from "./conversation-endpoints";
 import type { Endpoint } from "./endpoint";
 import { feedbackEndpoints } from "./feedback-endpoints";
+import { goldenExampleEndpoints } from "./golden-example-endpoints";
 
-export const allEndpoints: readonly Endpoint[] = [...feedbackEndpoints, ...conversationEndpoints];
+export const allEndpoints: readonly Endpoint[] = [...feedbackEndpoints, ...conversationEndpoints, ...reviewEndpoints, ...goldenExampleEndpoints];

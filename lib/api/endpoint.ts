@@ -10,10 +10,10 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export interface EndpointResponse {
   description: string;
-  /** The JSON body; none for 204. */
+  /** The body; none for 204. */
   schema?: z.ZodType;
-  /** Another media type than JSON (e.g. a streamed export); the handler returns a Response. */
-  contentType?: string;
+  /** Media types other than JSON (e.g. a streamed export); the handler returns a Response. */
+  contentType?: readonly string[];
 }
 
 export interface Endpoint<

@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   reason_too_long: { status: 400, description: "The reason is longer than the organization allows" },
   unknown_reason_option: { status: 400, description: "A reason key is not one of the organization's options for this type" },
   message_not_rateable: { status: 400, description: "Only assistant messages can be rated" },
+  golden_response_required: { status: 400, description: "Resolving negative feedback needs the corrected answer" },
   // 401: who is calling is unknown.
   unauthenticated: { status: 401, description: "No valid session or bearer token" },
   // 403: the caller is known but may not do this.
@@ -27,6 +28,8 @@ export const ERROR_CODES = {
   concurrent_write: { status: 409, description: "Concurrent requests changed the same data; retry" },
   conversation_external_id_conflict: { status: 409, description: "The conversation external_id belongs to another user" },
   message_external_id_conflict: { status: 409, description: "A message external_id belongs to another conversation" },
+  transition_not_allowed: { status: 409, description: "The item's current state does not allow this action (detail says the state, who set it and when)" },
+  item_changed: { status: 409, description: "The item changed since the reviewer loaded it (detail says how, who and when)" },
   // 500: a bug or an outage; details only in the server log.
   internal_error: { status: 500, description: "Unexpected error (generic message; details only in the server log)" },
 } as const satisfies Record<string, { status: number; description: string }>;

@@ -5,9 +5,11 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { allEndpoints } from "./all-endpoints";
+import * as reviewEndpointsModule from "./admin-endpoints";
 import * as conversationEndpointsModule from "./conversation-endpoints";
 import { defineEndpoint, type Endpoint } from "./endpoint";
 import * as feedbackEndpointsModule from "./feedback-endpoints";
+import * as goldenExampleEndpointsModule from "./golden-example-endpoints";
 import { feedbackEndpoints } from "./feedback-endpoints";
 import { buildOpenApiDocument, errorStatusesOf, operationFor, pathPlaceholders } from "./openapi";
 import { componentName, forEachRef, isRecord, type JsonSchema, type OpenApiDocument } from "./openapi-types";
@@ -261,6 +263,25 @@ describe("OpenAPI document", () => {
       listFeedback: [400, 401, 403, 404, 500],
       getMessageFeedback: [400, 401, 403, 404, 500],
       getFeedbackConfig: [401, 403, 500],
+      // The review API: reviewers and admins (403 for a member, or a reviewer on admin-only settings).
+      listReviewQueue: [400, 401, 403, 500],
+      getReviewStats: [401, 403, 500],
+      getDailyReviewStats: [400, 401, 403, 500],
+      getReviewItem: [400, 401, 403, 404, 500],
+      resolveFeedback: [400, 401, 403, 404, 409, 500],
+      dismissFeedback: [400, 401, 403, 404, 409, 500],
+      restoreFeedback: [400, 401, 403, 404, 409, 500],
+      deleteReviewItem: [400, 401, 403, 404, 409, 500],
+      bulkReview: [400, 401, 403, 500],
+      getReviewSettings: [401, 403, 500],
+      updateReviewSettings: [400, 401, 403, 500],
+      listAuditLog: [400, 401, 403, 500],
+      listGoldenExamples: [400, 401, 403, 500],
+      createGoldenExample: [400, 401, 403, 500],
+      exportGoldenExamples: [400, 401, 403, 500],
+      getGoldenExample: [400, 401, 403, 404, 500],
+      updateGoldenExample: [400, 401, 403, 404, 500],
+      deleteGoldenExample: [400, 401, 403, 404, 500],
       withdrawFeedback: [400, 401, 403, 404, 500],
       createConversation: [400, 401, 404, 409, 500],
       appendMessages: [400, 401, 404, 409, 500],
@@ -340,6 +361,8 @@ describe("OpenAPI document and the route wrapper share their schemas", () => {
     const modules: Record<string, Record<string, unknown>> = {
       "@/lib/api/feedback-endpoints": feedbackEndpointsModule,
       "@/lib/api/conversation-endpoints": conversationEndpointsModule,
+      "@/lib/api/admin-endpoints": reviewEndpointsModule,
+      "@/lib/api/golden-example-endpoints": goldenExampleEndpointsModule,
     };
     const served = new Set<Endpoint>();
     const routeFiles = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((file) => path.basename(file) === "route.ts");

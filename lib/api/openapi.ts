@@ -77,10 +77,10 @@ export function errorStatusesOf(endpoint: Endpoint): Map<number, ErrorCode[]> {
 function responsesOf(endpoint: Endpoint): ZodOpenApiResponsesObject {
   const responses: Record<string, ZodOpenApiResponseObject> = {};
   for (const [status, response] of Object.entries(endpoint.responses)) {
-    const mediaType = response.contentType ?? JSON_MEDIA_TYPE;
+    const mediaTypes = response.contentType ?? [JSON_MEDIA_TYPE];
     responses[status] = {
       description: response.description,
-      ...(response.schema ? { content: { [mediaType]: { schema: response.schema } } } : response.contentType ? { content: { [mediaType]: {} } } : {}),
+      ...(response.schema ? { content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: response.schema }])) } : {}),
     };
   }
   for (const [status, codes] of errorStatusesOf(endpoint)) {

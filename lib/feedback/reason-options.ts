@@ -29,9 +29,13 @@ export const DEFAULT_MAX_REASON_LENGTH = 1000;
 
 const ReasonOptionSchema = z.object({
   key: z.string().regex(/^[a-z0-9_-]{1,64}$/, "keys are 1-64 characters of a-z, 0-9, _ and -"),
-  label: z.string().trim().min(1).max(120),
+  // PostgreSQL's jsonb cannot hold a NUL character.
+  label: z.string().trim().min(1).max(120).refine((label) => !label.includes("\u0000"), "must not contain NUL characters"),
 });
 
-export const ReasonOptionsSchema = z
-  .object({ positive: z.array(ReasonOptionSchema).max(20), negative: z.array(ReasonOptionSchema).max(20) })
-  .meta({ id: "ReasonOptions" });
+const optionList = z
+  .array(ReasonOptionSchema)
+  .max(20)
+  .refine((options) => new Set(options.map((option) => option.key)).size === options.length, "keys must be unique within a feedback type");
+
+export const ReasonOptionsSchema = z.object({ positive: optionList, negative: optionList }).meta({ id: "ReasonOptions" });

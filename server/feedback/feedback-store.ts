@@ -5,7 +5,7 @@ import type { Queryable, Tx } from "@/server/db/database";
 import type { Feedback, FeedbackSettings } from "@/server/db/generated/database";
 import { newId } from "@/server/db/ids";
 import { enqueueJob } from "@/server/jobs/job-queue";
-import { recordAudit } from "@/server/audit/audit-log";
+import { deactivateGoldenExampleOf } from "@/server/golden-examples/golden-example-store";
 
 /*
  * The feedback hot path's statements, written once for SQLite and PostgreSQL: the services decide,
@@ -224,22 +224,13 @@ export async function deleteVote(tx: Tx, existing: StoredFeedback, now: string):
  * The vote the golden example was auto-created from is changing or going away: the example stops
  * being used (a reviewer's example stays: their judgment stands), and the audit log says why.
  */
-async function deactivateAutoGoldenExample(tx: Tx, existing: StoredFeedback, cause: "vote_changed" | "vote_withdrawn", now: string): Promise<void> {
-  const example = await tx
-    .updateTable("GoldenExample")
-    .set({ isActive: false, updatedAt: now })
-    .where("feedbackId", "=", existing.id)
-    .where("approvalType", "=", "auto")
-    .where("isActive", "=", true)
-    .returning("id")
-    .executeTakeFirst();
-  if (!example) return;
-  await recordAudit(tx, {
+function deactivateAutoGoldenExample(tx: Tx, existing: StoredFeedback, cause: "vote_changed" | "vote_withdrawn", now: string) {
+  return deactivateGoldenExampleOf(tx, {
+    feedbackId: existing.id,
     organizationId: existing.organizationId,
     actor: { type: "user", userId: existing.userId },
-    action: "golden_example.deactivated",
-    target: { type: "golden_example", id: example.id },
-    data: { feedback_id: existing.id, cause },
-    at: now,
+    cause,
+    now,
+    onlyAuto: true,
   });
 }

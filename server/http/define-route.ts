@@ -39,7 +39,7 @@ type DeclaredResult<E extends Endpoint> = {
 export type RouteResult<E extends Endpoint> =
   | DeclaredResult<E>
   | (200 extends StatusOf<E> ? { body: BodyOf<E["responses"][200]>; headers?: HeadersInit } : never)
-  | (E["responses"][StatusOf<E>] extends infer R ? (R extends { contentType: string } ? Response : never) : never);
+  | (E["responses"][StatusOf<E>] extends infer R ? (R extends { contentType: readonly string[] } ? Response : never) : never);
 
 type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
 

@@ -1,0 +1,5 @@
+import { dismissFeedback as endpoint } from "@/lib/api/admin-endpoints";
+import { dismissFeedback } from "@/server/admin/review-service";
+import { defineRoute } from "@/server/http/define-route";
+
+export const POST = defineRoute(endpoint, async ({ db, actor, params, body }) => ({ body: await dismissFeedback({ db, actor }, params.id, body) }));

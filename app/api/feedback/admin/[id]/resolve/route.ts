@@ -1,0 +1,5 @@
+import { resolveFeedback as endpoint } from "@/lib/api/admin-endpoints";
+import { resolveFeedback } from "@/server/admin/review-service";
+import { defineRoute } from "@/server/http/define-route";
+
+export const POST = defineRoute(endpoint, async ({ db, actor, params, body }) => ({ body: await resolveFeedback({ db, actor }, params.id, body) }));

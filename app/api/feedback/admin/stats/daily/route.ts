@@ -1,0 +1,5 @@
+import { getDailyReviewStats as endpoint } from "@/lib/api/admin-endpoints";
+import { getDailyStats } from "@/server/admin/stats-service";
+import { defineRoute } from "@/server/http/define-route";
+
+export const GET = defineRoute(endpoint, async ({ db, actor, query }) => ({ body: await getDailyStats({ db, actor }, query) }));

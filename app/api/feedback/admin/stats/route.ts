@@ -1,0 +1,5 @@
+import { getReviewStats as endpoint } from "@/lib/api/admin-endpoints";
+import { getFeedbackStats } from "@/server/admin/stats-service";
+import { defineRoute } from "@/server/http/define-route";
+
+export const GET = defineRoute(endpoint, async ({ db, actor }) => ({ body: await getFeedbackStats({ db, actor }) }));

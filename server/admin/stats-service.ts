@@ -1,0 +1,82 @@
+import "server-only";
+import { sql } from "kysely";
+import type { DailyStats, FeedbackStats } from "@/lib/api/admin-schemas";
+import type { UserActor } from "@/server/auth/actor";
+import { dialectOf, type Db } from "@/server/db/database";
+import { dateRangeBounds } from "@/server/db/query-filters";
+import { invalidInput } from "@/server/errors";
+import { countActiveGoldenExamples } from "@/server/golden-examples/golden-example-store";
+
+export interface StatsContext {
+  db: Db;
+  actor: UserActor;
+  now?: () => Date;
+}
+
+/** The eight counters of SPEC §4, in one pass over the organization's feedback (the queue's totals add up to them). */
+export async function getFeedbackStats(ctx: StatsContext): Promise<FeedbackStats> {
+  const { organizationId } = ctx.actor;
+  const counts = await ctx.db
+    .selectFrom("Feedback")
+    .select((eb) => [
+      eb.fn.countAll<number>().as("total"),
+      eb.fn.countAll<number>().filterWhere("feedbackType", "=", "positive").as("positive"),
+      eb.fn.countAll<number>().filterWhere("feedbackType", "=", "negative").as("negative"),
+      eb.fn.countAll<number>().filterWhere("status", "=", "pending").as("pending"),
+      eb.fn.countAll<number>().filterWhere("status", "=", "auto_approved").as("autoApproved"),
+      eb.fn.countAll<number>().filterWhere("status", "=", "reviewed").as("reviewed"),
+      eb.fn.countAll<number>().filterWhere("status", "=", "dismissed").as("dismissed"),
+    ])
+    .where("organizationId", "=", organizationId)
+    .executeTakeFirstOrThrow();
+  return {
+    total_feedback: Number(counts.total),
+    positive_count: Number(counts.positive),
+    negative_count: Number(counts.negative),
+    pending_count: Number(counts.pending),
+    auto_approved_count: Number(counts.autoApproved),
+    reviewed_count: Number(counts.reviewed),
+    dismissed_count: Number(counts.dismissed),
+    golden_examples_count: await countActiveGoldenExamples(ctx.db, organizationId),
+  };
+}
+
+const DAY_MS = 24 * 60 * 60_000;
+const MAX_DAYS = 366;
+const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Votes per day (UTC) over a range, every day present (zero on a day without feedback). */
+export async function getDailyStats(ctx: StatsContext, range: { from?: string; to?: string }): Promise<DailyStats> {
+  const today = dayOf((ctx.now ?? (() => new Date()))());
+  const lastDay = range.to?.slice(0, 10) ?? today;
+  const firstDay = range.from?.slice(0, 10) ?? dayOf(new Date(Date.parse(lastDay) - 29 * DAY_MS));
+  const days = Math.round((Date.parse(lastDay) - Date.parse(firstDay)) / DAY_MS) + 1;
+  if (days < 1) throw invalidInput("query.from: must not be after to", "validation_error", [{ location: "query", path: "from", message: "query.from: must not be after to" }]);
+  if (days > MAX_DAYS) {
+    throw invalidInput(`query: at most ${MAX_DAYS} days at once`, "validation_error", [{ location: "query", path: "from", message: `query: at most ${MAX_DAYS} days at once` }]);
+  }
+  const { from, to } = dateRangeBounds({ from: firstDay, to: lastDay });
+  // The day of a stored timestamp: SQLite stores ISO text, PostgreSQL a timestamp (in UTC).
+  const day = dialectOf(ctx.db) === "postgresql" ? sql<string>`to_char("createdAt", 'YYYY-MM-DD')` : sql<string>`substr("createdAt", 1, 10)`;
+  const rows = await ctx.db
+    .selectFrom("Feedback")
+    .select((eb) => [
+      day.as("day"),
+      eb.fn.countAll<number>().filterWhere("feedbackType", "=", "positive").as("positive"),
+      eb.fn.countAll<number>().filterWhere("feedbackType", "=", "negative").as("negative"),
+    ])
+    .where("organizationId", "=", ctx.actor.organizationId)
+    .where("createdAt", ">=", from!)
+    .where("createdAt", "<", to!)
+    .groupBy(day)
+    .execute();
+  const byDay = new Map(rows.map((row) => [row.day, row]));
+  return {
+    days: Array.from({ length: days }, (_, index) => {
+      const date = dayOf(new Date(Date.parse(firstDay) + index * DAY_MS));
+      const positive = Number(byDay.get(date)?.positive ?? 0);
+      const negative = Number(byDay.get(date)?.negative ?? 0);
+      return { date, positive, negative, positive_rate: positive + negative === 0 ? null : positive / (positive + negative) };
+    }),
+  };
+}
