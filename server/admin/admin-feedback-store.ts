@@ -77,22 +77,26 @@ export interface QueueFilters {
   to?: string;
 }
 
-/** The filters as one condition on the feedback (f) and the rated message (m). */
-function matching(filters: QueueFilters) {
+/** The filters on the vote itself, as one condition on the feedback (f). */
+function voteMatches(filters: QueueFilters) {
   const { from, to } = dateRangeBounds(filters);
-  const pattern = filters.search === undefined ? undefined : likePattern(filters.search);
-  return (eb: Joined) => {
+  return (eb: ExpressionBuilder<DB & { f: Feedback }, "f">) => {
     const conditions = [];
     if (filters.status !== undefined) conditions.push(eb("f.status", "=", filters.status));
     if (filters.type !== undefined) conditions.push(eb("f.feedbackType", "=", filters.type));
     if (from !== undefined) conditions.push(eb("f.createdAt", ">=", from));
     if (to !== undefined) conditions.push(eb("f.createdAt", "<", to));
-    if (pattern !== undefined) {
-      const contains = (text: Parameters<typeof eb.fn.coalesce>[0]) =>
-        eb(eb.fn("lower", [eb.fn.coalesce(text, sql.lit(""))]), "like", sql<string>`${pattern} escape '\\'`);
-      conditions.push(eb.or([contains("m.content"), contains("f.reason"), contains(questionOf(eb))]));
-    }
     return eb.and(conditions);
+  };
+}
+
+/** The search: the text, case-insensitively, in the rated answer (m), the user's reason or the question before the answer. */
+function textMatches(search: string) {
+  const pattern = likePattern(search);
+  return (eb: Joined) => {
+    const contains = (text: Parameters<typeof eb.fn.coalesce>[0]) =>
+      eb(eb.fn("lower", [eb.fn.coalesce(text, sql.lit(""))]), "like", sql<string>`${pattern} escape '\\'`);
+    return eb.or([contains("m.content"), contains("f.reason"), contains(questionOf(eb))]);
   };
 }
 
@@ -103,20 +107,25 @@ export async function listQueue(
   filters: QueueFilters,
   page: { limit: number; offset: number },
 ): Promise<{ rows: AdminFeedbackRow[]; total: number }> {
+  const { search } = filters;
   const rows = await itemsQuery(db, organizationId)
-    .where(matching(filters))
+    .where(voteMatches(filters))
+    .$if(search !== undefined, (qb) => qb.where(textMatches(search!)))
     .orderBy("f.createdAt", "desc")
     .orderBy("f.id", "desc")
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  const { total } = await db
-    .selectFrom("Feedback as f")
-    .innerJoin("Message as m", "m.id", "f.messageId")
-    .select((eb) => eb.fn.countAll<number>().as("total"))
-    .where("f.organizationId", "=", organizationId)
-    .where(matching(filters))
-    .executeTakeFirstOrThrow();
+  // Counting needs the messages only to search them.
+  const votes = db.selectFrom("Feedback as f").where("f.organizationId", "=", organizationId).where(voteMatches(filters));
+  const counted =
+    search === undefined
+      ? votes.select((eb) => eb.fn.countAll<number>().as("total"))
+      : votes
+          .innerJoin("Message as m", "m.id", "f.messageId")
+          .where(textMatches(search))
+          .select((eb) => eb.fn.countAll<number>().as("total"));
+  const { total } = await counted.executeTakeFirstOrThrow();
   return { rows: rows.map(toRow), total: Number(total) };
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { Kysely, PostgresAdapter, type Transaction } from "kysely";
+import { Kysely, PostgresAdapter, type LogConfig, type Transaction } from "kysely";
 import { resolveDatabaseConfig, type DatabaseConfig, type DatabaseProvider } from "@/prisma/database-url";
 import type { DB } from "./generated/database";
 import { createPostgresDialect } from "./postgres-pool";
@@ -16,9 +16,10 @@ export type Tx = Transaction<DB>;
 /** Anything that runs queries: the handle itself or an open transaction. */
 export type Queryable = Db | Tx;
 
-export function createDatabase(config: DatabaseConfig): Db {
+/** A handle for the database; `log` sees every statement (the benchmarks use it to explain the plans). */
+export function createDatabase(config: DatabaseConfig, options: { log?: LogConfig } = {}): Db {
   const dialect = config.provider === "postgresql" ? createPostgresDialect(config.url) : createSqliteDialect(config.sqliteFile!);
-  return new Kysely<DB>({ dialect });
+  return new Kysely<DB>({ dialect, log: options.log });
 }
 
 /** Which SQL dialect a handle speaks, for the few statements that need a provider's own fragment. */

@@ -33,7 +33,7 @@ export const CSV_COLUMNS = [
 /**
  * A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes doubled.
  * Values are exported exactly as stored: the file is a dataset, and a spreadsheet user who opens it
- * should import it as text (docs/admin.md says why we do not prefix formula characters).
+ * should import it as text (docs/architecture.md, "Export", says why formula characters are not escaped).
  */
 function csvField(value: string | null): string {
   if (value === null) return "";
