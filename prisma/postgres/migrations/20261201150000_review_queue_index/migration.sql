@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Feedback_organizationId_status_feedbackType_createdAt_idx" ON "Feedback"("organizationId", "status", "feedbackType", "createdAt");
+
