@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { DomainError, type ErrorKind } from "@/server/errors";
+import { DomainError, RateLimitError, type ErrorKind } from "@/server/errors";
 import { SerializedJson } from "@/server/serialized-json";
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
@@ -9,6 +9,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  rate_limited: 429,
 };
 
 export interface ErrorBody {
@@ -32,7 +33,11 @@ export function errorResponse(error: unknown): Response {
     const body: ErrorBody = { detail: error.message, code: error.code };
     if (error.details !== undefined) body.errors = error.details;
     const headers: HeadersInit | undefined =
-      error.kind === "unauthenticated" ? { "www-authenticate": 'Bearer realm="feedback-kit"' } : undefined;
+      error.kind === "unauthenticated"
+        ? { "www-authenticate": 'Bearer realm="feedback-kit"' }
+        : error instanceof RateLimitError
+          ? { "retry-after": String(error.retryAfterSeconds) }
+          : undefined;
     return jsonResponse(body, STATUS_BY_KIND[error.kind], headers);
   }
   const requestId = randomUUID();
