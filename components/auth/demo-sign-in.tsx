@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { RATE_LIMITED_SIGN_IN, signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
 export interface DemoUserOption {
   email: string;
@@ -24,7 +25,7 @@ export function DemoSignIn({ users, callbackUrl }: { users: DemoUserOption[]; ca
       return;
     }
     setPending(null);
-    setError(`Could not sign in as ${email}.`);
+    setError(result?.status === 429 ? signInErrorMessage(RATE_LIMITED_SIGN_IN) : `Could not sign in as ${email}.`);
   }
 
   return (
