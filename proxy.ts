@@ -1,21 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { createNonce, documentContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "@/server/http/content-security-policy";
+import { createNonce, documentSecurityHeaders } from "@/server/http/content-security-policy";
 
-// Pages only: API routes, static assets and prefetches never come here (see `config`), and get
-// their headers from next.config.mjs, which costs no extra work per request.
-
-const development = process.env.NODE_ENV === "development";
-let servedOverHttps: boolean | undefined;
+// Pages only: API routes, static assets and prefetches never come here (see `config`) and get
+// their headers from next.config.mjs, which adds no work per request beyond setting them.
 
 export function proxy(request: NextRequest) {
-  servedOverHttps ??= process.env.NODE_ENV === "production" && Boolean(process.env.NEXTAUTH_URL?.startsWith("https://"));
-  const policy = documentContentSecurityPolicy({ nonce: createNonce(), development, https: servedOverHttps });
-  // Next.js reads the nonce from the request's policy and applies it to the scripts it renders.
+  const headers = documentSecurityHeaders(createNonce());
+  // Next.js reads the nonce from the request's policy and puts it on the scripts and styles it renders.
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("content-security-policy", policy);
+  requestHeaders.set("content-security-policy", headers["content-security-policy"]!);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("content-security-policy", policy);
-  if (servedOverHttps) response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
 

@@ -43,13 +43,7 @@ export default async function NoAccessPage({ searchParams }: { searchParams: Pro
       </section>
       <div className="flex flex-col gap-3">
         {providers.length > 0 ? (
-          <ProviderSignInButtons
-            providers={providers}
-            callbackUrl="/"
-            // Ask the provider to show its sign-in again instead of reusing the account it just refused.
-            authorizationParams={{ prompt: "login" }}
-            label={(provider) => `Sign in with another ${provider.name} account`}
-          />
+          <ProviderSignInButtons providers={providers} callbackUrl="/" purpose="switch-account" />
         ) : null}
         <SignOutButton />
       </div>

@@ -32,6 +32,21 @@ export function documentContentSecurityPolicy({ nonce, development, https }: Doc
 /** Two years, the common preload-list value; browsers ignore the header on plain http anyway. */
 export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
 
+type Env = Record<string, string | undefined>;
+
+/**
+ * The headers proxy.ts adds to a page. HSTS only for a production app whose public URL is https:
+ * sent from a plain-http development server it would pin localhost to https.
+ */
+export function documentSecurityHeaders(nonce: string, env: Env = process.env): Record<string, string> {
+  const https = env.NODE_ENV === "production" && Boolean(env.NEXTAUTH_URL?.startsWith("https://"));
+  const headers: Record<string, string> = {
+    "content-security-policy": documentContentSecurityPolicy({ nonce, development: env.NODE_ENV === "development", https }),
+  };
+  if (https) headers["strict-transport-security"] = STRICT_TRANSPORT_SECURITY;
+  return headers;
+}
+
 /** A fresh, unguessable nonce per response. */
 export function createNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
