@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/error-text";
 import { RATE_LIMITED_SIGN_IN, signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
 export interface DemoUserOption {
@@ -47,11 +48,7 @@ export function DemoSignIn({ users, callbackUrl }: { users: DemoUserOption[]; ca
           </li>
         ))}
       </ul>
-      {error ? (
-        <p role="alert" className="text-negative">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText>{error}</ErrorText>
     </div>
   );
 }

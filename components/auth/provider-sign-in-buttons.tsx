@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/error-text";
 
 export interface ProviderOption {
   id: string;
@@ -46,11 +47,7 @@ export function ProviderSignInButtons({ providers, callbackUrl, purpose = "sign-
           {purpose === "switch-account" ? `Sign in with another ${provider.name} account` : `Continue with ${provider.name}`}
         </Button>
       ))}
-      {error ? (
-        <p role="alert" className="text-negative">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText>{error}</ErrorText>
     </div>
   );
 }
