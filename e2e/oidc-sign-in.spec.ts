@@ -91,3 +91,15 @@ test("a tampered no-access link does not name anyone", async ({ page }) => {
   await expect(page.getByText("ceo@example.test")).toHaveCount(0);
   await expect(page.getByText("The account you signed in with is not a member of any organization here.")).toBeVisible();
 });
+
+test("a failed or rate-limited sign-in is explained on the sign-in page", async ({ page }) => {
+  for (const [code, message] of [
+    ["rate_limited", "Too many sign-in attempts from your network. Wait a minute, then try again."],
+    ["OAuthCallback", "Signing in with your identity provider did not complete."],
+    ["something-else", "Sign-in failed. Try again."],
+  ]) {
+    await page.goto(`/sign-in?error=${code}`);
+    await expect(page.getByRole("alert")).toContainText(message!);
+    await expect(page.getByRole("button", { name: `Continue with ${TEST_IDP_NAME}` })).toBeVisible();
+  }
+});
