@@ -18,13 +18,17 @@ export async function findLinkedUser(db: Queryable, account: ProviderAccount) {
 }
 
 /**
- * Links a provider account to a user. Idempotent (two first sign-ins at once both succeed). No
- * provider tokens are stored: the app never calls the provider's APIs after sign-in.
+ * Links a provider account to a user. Two first sign-ins of one account at once both succeed: the
+ * loser finds the winner's link (an upsert is not atomic on every provider). No provider tokens are
+ * stored: the app never calls the provider's APIs after sign-in.
  */
 export async function linkAccount(db: Queryable, userId: string, account: ProviderAccount & { type: string }): Promise<void> {
-  await db.account.upsert({
-    where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } },
-    create: { userId, type: account.type, provider: account.provider, providerAccountId: account.providerAccountId },
-    update: {},
-  });
+  try {
+    await db.account.create({
+      data: { userId, type: account.type, provider: account.provider, providerAccountId: account.providerAccountId },
+      select: { id: true },
+    });
+  } catch (error) {
+    if ((await findLinkedUser(db, account))?.id !== userId) throw error;
+  }
 }
