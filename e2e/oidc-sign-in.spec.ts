@@ -99,7 +99,7 @@ test("a failed or rate-limited sign-in is explained on the sign-in page", async 
     ["something-else", "Sign-in failed. Try again."],
   ]) {
     await page.goto(`/sign-in?error=${code}`);
-    await expect(page.getByRole("alert")).toContainText(message!);
+    await expect(page.getByRole("main").getByRole("alert")).toContainText(message!);
     await expect(page.getByRole("button", { name: `Continue with ${TEST_IDP_NAME}` })).toBeVisible();
   }
 });
