@@ -29,3 +29,15 @@ export const unauthenticated = (message = "Authentication required") => new Doma
 export const forbidden = (message = "You are not allowed to do this", code: CodeWithStatus<403> = "forbidden") => new DomainError(code, message);
 export const notFound = (message: string) => new DomainError("not_found", message);
 export const conflict = (message: string, code: CodeWithStatus<409>) => new DomainError(code, message);
+
+/** A rate limit was reached; the caller may try again after retryAfterSeconds. */
+export class RateLimitError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super("rate_limited", message);
+  }
+}
+
+export const rateLimited = (message: string, retryAfterSeconds: number) => new RateLimitError(message, retryAfterSeconds);

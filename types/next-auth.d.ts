@@ -11,4 +11,9 @@ declare module "next-auth" {
       role: "member" | "reviewer" | "admin";
     };
   }
+
+  /** OpenID Connect's claim; GitHub's profile gets it from server/auth/oauth-providers.ts. */
+  interface Profile {
+    email_verified?: boolean | string;
+  }
 }

@@ -3,6 +3,8 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/error-text";
+import { RATE_LIMITED_SIGN_IN, signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
 export interface DemoUserOption {
   email: string;
@@ -24,7 +26,7 @@ export function DemoSignIn({ users, callbackUrl }: { users: DemoUserOption[]; ca
       return;
     }
     setPending(null);
-    setError(`Could not sign in as ${email}.`);
+    setError(result?.status === 429 ? signInErrorMessage(RATE_LIMITED_SIGN_IN) : `Could not sign in as ${email}.`);
   }
 
   return (
@@ -46,11 +48,7 @@ export function DemoSignIn({ users, callbackUrl }: { users: DemoUserOption[]; ca
           </li>
         ))}
       </ul>
-      {error ? (
-        <p role="alert" className="text-negative">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText>{error}</ErrorText>
     </div>
   );
 }

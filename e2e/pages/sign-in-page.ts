@@ -12,4 +12,9 @@ export class SignInPage {
     await this.page.getByRole("button", { name: new RegExp(`^Sign in as ${name}`) }).click();
     await this.page.waitForURL("/");
   }
+
+  /** Starts a sign-in with an identity provider by its button. */
+  async continueWith(providerName: string) {
+    await this.page.getByRole("button", { name: `Continue with ${providerName}` }).click();
+  }
 }

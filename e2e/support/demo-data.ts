@@ -1,13 +1,35 @@
-// Reads ids from the e2e server's seeded SQLite database (playwright.config.ts), which the UI does
-// not show yet.
+// Reads rows from the e2e server's seeded SQLite database (playwright.config.ts) that the UI does
+// not show.
 import Database from "better-sqlite3";
 
 export const E2E_DATABASE_FILE = ".data/e2e.db";
 
-/** The nth (0-based, oldest first) assistant message in the user's seeded conversations that they have not rated. */
-export function unratedAssistantMessageOf(email: string, nth = 0): { messageId: string; conversationId: string } {
+function readDatabase<T>(read: (db: Database.Database) => T): T {
   const db = new Database(E2E_DATABASE_FILE, { readonly: true, fileMustExist: true });
   try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** The identity-provider accounts linked to the user with this email. */
+export function linkedAccountsOf(email: string): Array<{ provider: string; providerAccountId: string }> {
+  return readDatabase((db) =>
+    db
+      .prepare(`SELECT a."provider", a."providerAccountId" FROM "Account" a JOIN "User" u ON u."id" = a."userId" WHERE u."email" = ?`)
+      .all(email) as Array<{ provider: string; providerAccountId: string }>,
+  );
+}
+
+/** Whether any user row has this email. */
+export function userExists(email: string): boolean {
+  return readDatabase((db) => db.prepare(`SELECT 1 FROM "User" WHERE "email" = ?`).get(email) !== undefined);
+}
+
+/** The nth (0-based, oldest first) assistant message in the user's seeded conversations that they have not rated. */
+export function unratedAssistantMessageOf(email: string, nth = 0): { messageId: string; conversationId: string } {
+  return readDatabase((db) => {
     const row = db
       .prepare(
         `SELECT m."id" AS messageId, m."conversationId" AS conversationId
@@ -21,7 +43,5 @@ export function unratedAssistantMessageOf(email: string, nth = 0): { messageId: 
       .get(email, nth) as { messageId: string; conversationId: string } | undefined;
     if (!row) throw new Error(`no unrated assistant message for ${email} in ${E2E_DATABASE_FILE}`);
     return row;
-  } finally {
-    db.close();
-  }
+  });
 }

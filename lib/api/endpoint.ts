@@ -82,6 +82,8 @@ function authCodes(endpoint: Endpoint): ErrorCode[] {
 export function errorCodesOf(endpoint: Endpoint): ErrorCode[] {
   const codes = new Set<ErrorCode>([
     ...authCodes(endpoint),
+    // Writes count against the caller's rate limit (server/rate-limit/write-limit.ts).
+    ...(endpoint.auth !== "public" && WRITE_METHODS.has(endpoint.method) ? (["rate_limited"] as const) : []),
     ...(endpoint.params || endpoint.query || endpoint.body ? (["validation_error"] as const) : []),
     ...(endpoint.body ? (["malformed_json", "body_required", "body_too_large"] as const) : []),
     ...(endpoint.errors ?? []),

@@ -30,6 +30,8 @@ export const ERROR_CODES = {
   message_external_id_conflict: { status: 409, description: "A message external_id belongs to another conversation" },
   transition_not_allowed: { status: 409, description: "The item's current state does not allow this action (detail says the state, who set it and when)" },
   item_changed: { status: 409, description: "The item changed since the reviewer loaded it (detail says how, who and when)" },
+  // 429: too many writes (per user, personal token or API key) or sign-in attempts (per IP).
+  rate_limited: { status: 429, description: "Too many requests; try again after the Retry-After header's seconds" },
   // 500: a bug or an outage; details only in the server log.
   internal_error: { status: 500, description: "Unexpected error (generic message; details only in the server log)" },
 } as const satisfies Record<string, { status: number; description: string }>;

@@ -258,7 +258,7 @@ describe("OpenAPI document", () => {
   it("answers the error statuses each endpoint can produce, each with the Error component and the codes behind it", () => {
     // Written out, not derived: a contract change that adds or drops a status must change this table too.
     const expected: Record<string, number[]> = {
-      submitFeedback: [400, 401, 403, 404, 500],
+      submitFeedback: [400, 401, 403, 404, 429, 500],
       // 403 on user endpoints: an organization API key is refused there.
       listFeedback: [400, 401, 403, 404, 500],
       getMessageFeedback: [400, 401, 403, 404, 500],
@@ -268,23 +268,23 @@ describe("OpenAPI document", () => {
       getReviewStats: [401, 403, 500],
       getDailyReviewStats: [400, 401, 403, 500],
       getReviewItem: [400, 401, 403, 404, 500],
-      resolveFeedback: [400, 401, 403, 404, 409, 500],
-      dismissFeedback: [400, 401, 403, 404, 409, 500],
-      restoreFeedback: [400, 401, 403, 404, 409, 500],
-      deleteReviewItem: [400, 401, 403, 404, 409, 500],
-      bulkReview: [400, 401, 403, 500],
+      resolveFeedback: [400, 401, 403, 404, 409, 429, 500],
+      dismissFeedback: [400, 401, 403, 404, 409, 429, 500],
+      restoreFeedback: [400, 401, 403, 404, 409, 429, 500],
+      deleteReviewItem: [400, 401, 403, 404, 409, 429, 500],
+      bulkReview: [400, 401, 403, 429, 500],
       getReviewSettings: [401, 403, 500],
-      updateReviewSettings: [400, 401, 403, 500],
+      updateReviewSettings: [400, 401, 403, 429, 500],
       listAuditLog: [400, 401, 403, 500],
       listGoldenExamples: [400, 401, 403, 500],
-      createGoldenExample: [400, 401, 403, 500],
+      createGoldenExample: [400, 401, 403, 429, 500],
       exportGoldenExamples: [400, 401, 403, 500],
       getGoldenExample: [400, 401, 403, 404, 500],
-      updateGoldenExample: [400, 401, 403, 404, 500],
-      deleteGoldenExample: [400, 401, 403, 404, 500],
-      withdrawFeedback: [400, 401, 403, 404, 500],
-      createConversation: [400, 401, 404, 409, 500],
-      appendMessages: [400, 401, 404, 409, 500],
+      updateGoldenExample: [400, 401, 403, 404, 429, 500],
+      deleteGoldenExample: [400, 401, 403, 404, 429, 500],
+      withdrawFeedback: [400, 401, 403, 404, 429, 500],
+      createConversation: [400, 401, 404, 409, 429, 500],
+      appendMessages: [400, 401, 404, 409, 429, 500],
       getConversation: [400, 401, 404, 500],
     };
     for (const endpoint of allEndpoints) {
@@ -428,10 +428,11 @@ describe("buildOpenApiDocument", () => {
     // With a default, `size` is optional to send but always present in the output.
     expect(doc.components.schemas.OpenApiTestWidget?.required).toEqual(["name"]);
     expect(doc.components.schemas.OpenApiTestWidgetOutput?.required).toEqual(["name", "size"]);
-    // An admin endpoint can refuse a lower role (403); a write can be refused as cross-site (403).
-    expect(Object.keys(put?.responses ?? {})).toEqual(["200", "400", "401", "403", "404", "500"]);
+    // An admin endpoint can refuse a lower role (403); a write can be refused as cross-site (403)
+    // or for the caller's rate limit (429).
+    expect(Object.keys(put?.responses ?? {})).toEqual(["200", "400", "401", "403", "404", "429", "500"]);
     expect(doc.paths["/drafts"]?.post?.requestBody?.content[JSON_TYPE]?.schema).toEqual({ $ref: "#/components/schemas/OpenApiTestDraft" });
-    expect(Object.keys(doc.paths["/drafts"]?.post?.responses ?? {})).toEqual(["204", "400", "401", "500"]);
+    expect(Object.keys(doc.paths["/drafts"]?.post?.responses ?? {})).toEqual(["204", "400", "401", "429", "500"]);
     expect(doc.paths["/drafts"]?.post?.security).toEqual([{ apiKey: [] }]);
   });
 

@@ -5,17 +5,21 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers/index";
 import { z } from "zod";
 import { getDb } from "@/server/db/database";
-import { getAuthSecret, isDemoSignInEnabled } from "./auth-secret";
-import { decodeSessionToken, encodeSessionToken } from "./session-token";
+import { getAuthSecret } from "./auth-secret";
 import { findMembershipByEmail } from "./membership-repository";
+import { admitOAuthSignIn, findSignedInMembership } from "./oauth-sign-in";
+import { githubProvider, oidcProvider } from "./oauth-providers";
+import { encodeRefusalNotice } from "./refusal-notice";
+import { decodeSessionToken, encodeSessionToken } from "./session-token";
+import { readSignInConfig, type SignInConfig } from "./sign-in-config";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 const demoCredentials = z.object({ email: z.email() });
 
-function buildProviders(): Provider[] {
+function buildProviders(config: SignInConfig): Provider[] {
   const providers: Provider[] = [];
-  if (isDemoSignInEnabled()) {
+  if (config.demo) {
     providers.push(
       CredentialsProvider({
         id: "demo",
@@ -31,35 +35,21 @@ function buildProviders(): Provider[] {
       }),
     );
   }
-  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = process.env;
-  if (OIDC_ISSUER && OIDC_CLIENT_ID && OIDC_CLIENT_SECRET) {
-    providers.push({
-      id: "oidc",
-      name: process.env.OIDC_DISPLAY_NAME ?? "Single sign-on",
-      type: "oauth",
-      wellKnown: `${OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
-      clientId: OIDC_CLIENT_ID,
-      clientSecret: OIDC_CLIENT_SECRET,
-      authorization: { params: { scope: "openid email profile" } },
-      idToken: true,
-      checks: ["pkce", "state"],
-      profile: (profile: { sub: string; email: string; name?: string }) => ({
-        id: profile.sub,
-        email: profile.email,
-        name: profile.name ?? null,
-      }),
-    });
-  }
+  if (config.oidc) providers.push(oidcProvider(config.oidc));
+  if (config.github) providers.push(githubProvider(config.github));
   return providers;
 }
 
 export function buildAuthOptions(): NextAuthOptions {
   // next-auth builds callback URLs from NEXTAUTH_URL; default to where `next start` listens.
   process.env.NEXTAUTH_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
+  const appUrl = process.env.NEXTAUTH_URL;
+  const secret = getAuthSecret();
   return {
-    secret: getAuthSecret(),
-    providers: buildProviders(),
-    pages: { signIn: "/sign-in" },
+    secret,
+    providers: buildProviders(readSignInConfig()),
+    // next-auth's own pages are never shown: its errors arrive on our sign-in page as ?error=.
+    pages: { signIn: "/sign-in", error: "/sign-in" },
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     jwt: {
       maxAge: SESSION_MAX_AGE_SECONDS,
@@ -69,22 +59,34 @@ export function buildAuthOptions(): NextAuthOptions {
       decode: async ({ token, secret }) => (token ? ((await decodeSessionToken(token, String(secret))) as JWT | null) : null),
     },
     callbacks: {
-      // Only people with a membership may sign in: the app is invite-only per organization.
-      async signIn({ user }) {
-        return Boolean(user.email && (await findMembershipByEmail(getDb(), user.email)));
+      // Invite-only: the demo's authorize() already refused non-members; an identity provider's
+      // user is admitted by membership, and anyone else is sent to the no-access page.
+      async signIn({ user, account, profile }) {
+        if (!account || account.type === "credentials") return true;
+        const decision = await admitOAuthSignIn(getDb(), {
+          provider: account.provider,
+          providerAccountId: account.providerAccountId,
+          type: account.type,
+          email: user.email,
+          emailVerified: profile?.email_verified,
+        });
+        if (decision.admitted) return true;
+        console.warn(`[auth] sign-in refused (${decision.reason}) for ${decision.email ?? "an account without email"} via ${account.provider}`);
+        const url = new URL("/no-access", appUrl);
+        url.searchParams.set("notice", await encodeRefusalNotice({ reason: decision.reason, email: decision.email }, secret));
+        return url.toString();
       },
-      async jwt({ token, user }) {
-        if (user?.email) {
-          const membership = await findMembershipByEmail(getDb(), user.email);
-          if (membership) {
-            token.sub = membership.userId;
-            token.email = membership.email;
-            token.name = membership.name;
-            token.org = membership.organizationId;
-            token.orgName = membership.organizationName;
-            token.role = membership.role;
-          }
-        }
+      async jwt({ token, user, account }) {
+        if (!account) return token;
+        const membership = await findSignedInMembership(getDb(), account, user.id);
+        // Only if the membership was removed between the two callbacks of one sign-in.
+        if (!membership) throw new Error("The membership disappeared during sign-in");
+        token.sub = membership.userId;
+        token.email = membership.email;
+        token.name = membership.name;
+        token.org = membership.organizationId;
+        token.orgName = membership.organizationName;
+        token.role = membership.role;
         return token;
       },
       session({ session, token }) {

@@ -2,10 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-
-export function isDemoSignInEnabled(): boolean {
-  return process.env.NODE_ENV !== "production" || process.env.DEMO_SIGN_IN === "true";
-}
+import { isDemoSignInEnabled } from "./sign-in-config";
 
 let cachedSecret: string | undefined;
 

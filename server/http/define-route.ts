@@ -6,6 +6,7 @@ import type { Actor, ApiKeyActor, UserActor } from "@/server/auth/actor";
 import { authenticateRequest } from "@/server/auth/authenticate-request";
 import { getDb, type Db } from "@/server/db/database";
 import { DomainError, invalidInput } from "@/server/errors";
+import { limitWrites } from "@/server/rate-limit/write-limit";
 import { errorResponse, jsonResponse } from "./error-response";
 import { readJsonBody } from "./read-json-body";
 import { validationDetails } from "./validation-details";
@@ -96,6 +97,7 @@ export function defineRoute<E extends Endpoint, const R extends RouteResult<E>>(
   return async function route(request: Request, context: NextRouteContext): Promise<Response> {
     try {
       const actor: Actor | null = await authenticateRequest(request, endpoint.auth);
+      await limitWrites(request, actor);
       const params = endpoint.params ? parse(endpoint.params, await context.params, "path") : undefined;
       const query = endpoint.query ? parse(endpoint.query, queryObject(new URL(request.url)), "query") : undefined;
       const body = endpoint.body ? parse(endpoint.body, await readJsonBody(request, endpoint.maxBodyBytes), "body") : undefined;

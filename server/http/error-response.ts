@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { ErrorResponse } from "@/lib/api/error-codes";
-import { DomainError } from "@/server/errors";
+import { DomainError, RateLimitError } from "@/server/errors";
 
 /** A JSON response. */
 export function jsonResponse(body: unknown, status = 200, headers?: HeadersInit): Response {
@@ -13,7 +13,12 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof DomainError) {
     const body: ErrorResponse = { detail: error.message, code: error.code };
     if (error.details !== undefined) body.errors = [...error.details];
-    const headers: HeadersInit | undefined = error.code === "unauthenticated" ? { "www-authenticate": 'Bearer realm="feedback-kit"' } : undefined;
+    const headers: HeadersInit | undefined =
+      error.code === "unauthenticated"
+        ? { "www-authenticate": 'Bearer realm="feedback-kit"' }
+        : error instanceof RateLimitError
+          ? { "retry-after": String(error.retryAfterSeconds) }
+          : undefined;
     return jsonResponse(body, error.status, headers);
   }
   const requestId = randomUUID();

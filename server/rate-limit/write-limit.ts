@@ -1,0 +1,14 @@
+import "server-only";
+import type { Actor } from "@/server/auth/actor";
+import { consumePoint } from "./limiter";
+import { getRateLimiters } from "./rate-limiters";
+
+const READS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Counts an authenticated write against its user's or API key's limit (a 429 once it is used up). */
+export async function limitWrites(request: Request, actor: Actor | null): Promise<void> {
+  if (!actor || READS.has(request.method)) return;
+  const limiters = getRateLimiters();
+  if (actor.kind === "api_key") await consumePoint(limiters.apiKeyWrites, actor.apiKeyId);
+  else await consumePoint(limiters.userWrites, actor.userId);
+}
