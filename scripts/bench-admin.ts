@@ -5,7 +5,7 @@
 // 100,000 golden examples from the production server and samples that server's memory.
 // Writes its section of docs/benchmarks.md. Usage: npm run bench:admin [-- --rows 1000000 --databases sqlite,postgresql]
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import { sql, type CompiledQuery, type Insertable } from "kysely";
 import type { FeedbackQueueQuery } from "@/lib/api/admin-schemas";
@@ -18,6 +18,7 @@ import { createDatabase, dialectOf, type Db } from "@/server/db/database";
 import type { DB } from "@/server/db/generated/database";
 import { newId } from "@/server/db/ids";
 import { deployMigrations } from "./lib/prisma-cli";
+import { writeReportSection } from "./lib/report-section";
 import { createScratchPostgresDatabase } from "./lib/scratch-postgres";
 
 const args = new Map<string, string>();
@@ -360,8 +361,6 @@ interface DatabaseResult {
 }
 
 const LABEL: Record<DatabaseProvider, string> = { sqlite: "SQLite", postgresql: "PostgreSQL" };
-const MARK_START = "<!-- bench:admin -->";
-const MARK_END = "<!-- /bench:admin -->";
 
 function section(results: DatabaseResult[]): string {
   const rows = results[0]!.timings.map((timing, index) => {
@@ -382,8 +381,7 @@ function section(results: DatabaseResult[]): string {
         result.timings.map((timing) => `<details><summary>${timing.name}</summary>\n\n\`\`\`\n${timing.plans.join("\n\n")}\n\`\`\`\n\n</details>`).join("\n"),
     )
     .join("\n\n");
-  return `${MARK_START}
-## The review app at scale (issue #10)
+  return `## The review app at scale (issue #10)
 
 Produced by \`npm run bench:admin -- --rows ${ROWS} --databases ${DATABASES.join(",")}\` on ${new Date().toISOString().slice(0, 10)} (${os.cpus().length} cores, Node ${process.version}).
 Each database is new and holds ${ROWS.toLocaleString("en")} votes of one organization (${Math.ceil(ROWS / TURNS).toLocaleString("en")} conversations of ${TURNS} turns,
@@ -404,18 +402,7 @@ resident memory sampled every 50 ms while the download runs:
 | --- | ---: | ---: | ---: | ---: | ---: | ---: |
 ${exports.join("\n")}
 
-${plans}
-${MARK_END}`;
-}
-
-function writeSection(text: string) {
-  const file = "docs/benchmarks.md";
-  const current = readFileSync(file, "utf8");
-  const start = current.indexOf(MARK_START);
-  const end = current.indexOf(MARK_END);
-  const next = start >= 0 && end > start ? `${current.slice(0, start)}${text}${current.slice(end + MARK_END.length)}` : `${current.trimEnd()}\n\n${text}\n`;
-  writeFileSync(file, next);
-  console.log(`Wrote its section of ${file}`);
+${plans}`;
 }
 
 async function main() {
@@ -453,7 +440,7 @@ async function main() {
       await drop();
     }
   }
-  writeSection(section(results));
+  writeReportSection("admin", section(results));
 }
 
 await main();

@@ -8,7 +8,7 @@
 // and a partial run prints its numbers without rewriting the report) and --profile DIR (the server
 // writes a V8 CPU profile there when it stops).
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import autocannon from "autocannon";
 import { resolveDatabaseConfig, type DatabaseConfig, type DatabaseProvider } from "@/prisma/database-url";
@@ -17,6 +17,7 @@ import { createDatabase } from "@/server/db/database";
 import { isoNow, newId } from "@/server/db/ids";
 import { percentile, runOpenLoop } from "./lib/open-loop-load";
 import { deployMigrations } from "./lib/prisma-cli";
+import { writeReportSection } from "./lib/report-section";
 import { createScratchPostgresDatabase } from "./lib/scratch-postgres";
 
 const args = new Map<string, string>();
@@ -481,9 +482,9 @@ function databaseSection(run: DatabaseRun): string {
   // Run order: each round measures every scenario in turn.
   const bareRates = run.rounds[0]!.flatMap((_, round) => run.rounds.flatMap((measurements) => measurements[round]!.bareSliceRates));
   const largestStep = Math.max(...bareRates.slice(1).map((rate, index) => Math.abs(rate - bareRates[index]!) / bareRates[index]!));
-  return `## ${DATABASE_LABEL[run.provider]}
+  return `### ${DATABASE_LABEL[run.provider]}
 
-### Throughput at saturation
+#### Throughput at saturation
 
 The bare handler's own ${bareRates.length} slices in this run ranged over ${Math.min(...bareRates).toFixed(0)}–${Math.max(...bareRates).toFixed(0)} req/s,
 up to ${percent(largestStep)} from one to the next; the slowest answer while a slice's connections opened took
@@ -493,20 +494,20 @@ ${Math.max(...run.rounds.flat().map((measurement) => measurement.slowestAtStart)
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${rows.join("\n")}
 
-### Latency at ${run.rate} req/s offered
+#### Latency at ${run.rate} req/s offered
 
 | scenario | req/s | p50 ms | p99 ms | non-2xx / errors |
 | --- | ---: | ---: | ---: | ---: |
 ${latencyRows.join("\n")}
 
-### Targets
+#### Targets
 
 ${verdicts(run)}
 `;
 }
 
 function writeReport(runs: DatabaseRun[]) {
-  const report = `# Benchmarks
+  const report = `## The feedback API's throughput and latency (issue #12)
 
 Produced by \`npm run bench -- --duration ${DURATION} --connections ${CONNECTIONS} --rounds ${ROUNDS} --slices ${SLICES} --databases ${DATABASES.join(",")}\` on ${new Date().toISOString().slice(0, 10)}
 (${os.cpus().length} cores, Node ${process.version}, production build via \`next start\`, autocannon on the same machine with
@@ -531,8 +532,7 @@ How to read it:
   PostgreSQL — POST ≥ 35%, reads ≥ 50%; on both, p99 < ${P99_TARGET_MS} ms for every row at the fixed load.
 
 ${runs.map(databaseSection).join("\n")}`;
-  writeFileSync("docs/benchmarks.md", report);
-  console.log("\nWrote docs/benchmarks.md");
+  writeReportSection("api", report);
 }
 
 await main();
