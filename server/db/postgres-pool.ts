@@ -1,5 +1,6 @@
 import "server-only";
-import { PostgresDialect } from "kysely";
+import { createHash } from "node:crypto";
+import { PostgresDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult } from "kysely";
 import pg from "pg";
 
 /*
@@ -29,6 +30,53 @@ const types = {
   },
 } as pg.CustomTypesConfig;
 
+/** Statements PostgreSQL can keep prepared; transaction control and the like run as they are. */
+const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
+const STATEMENT_NAMES_KEPT = 1000;
+
+/**
+ * Runs every data statement as a named prepared statement, so each connection parses and plans a
+ * statement once instead of on every call (the app sends a few dozen distinct statements; Kysely
+ * binds every value as a parameter). The name is a hash of the SQL text.
+ */
+class PreparingPool implements PostgresPool {
+  private readonly clients = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  private readonly names = new Map<string, string>();
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  private nameOf(sql: string): string {
+    let name = this.names.get(sql);
+    if (!name) {
+      name = `fk_${createHash("sha1").update(sql).digest("hex").slice(0, 24)}`;
+      if (this.names.size >= STATEMENT_NAMES_KEPT) this.names.delete(this.names.keys().next().value!);
+      this.names.set(sql, name);
+    }
+    return name;
+  }
+
+  async connect(): Promise<PostgresPoolClient> {
+    const client = await this.pool.connect();
+    let wrapped = this.clients.get(client);
+    if (!wrapped) {
+      // One wrapper per pooled client: Kysely keeps its connection state per client object.
+      wrapped = {
+        query: <R>(sql: string, parameters: ReadonlyArray<unknown>) =>
+          (PREPARABLE.test(sql)
+            ? client.query({ name: this.nameOf(sql), text: sql, values: [...parameters] })
+            : client.query(sql, [...parameters])) as unknown as Promise<PostgresQueryResult<R>>,
+        release: (destroy?: boolean) => client.release(destroy),
+      } as PostgresPoolClient;
+      this.clients.set(client, wrapped);
+    }
+    return wrapped;
+  }
+
+  end(): Promise<void> {
+    return this.pool.end();
+  }
+}
+
 export function createPostgresDialect(url: string): PostgresDialect {
   const pool = new pg.Pool({
     connectionString: url,
@@ -39,5 +87,5 @@ export function createPostgresDialect(url: string): PostgresDialect {
     // Idle connections must not keep scripts and test processes alive.
     allowExitOnIdle: true,
   });
-  return new PostgresDialect({ pool });
+  return new PostgresDialect({ pool: new PreparingPool(pool) });
 }
