@@ -3,6 +3,7 @@ import type { Selectable } from "kysely";
 import type { FeedbackType } from "@/lib/api/schemas";
 import type { Queryable, Tx } from "@/server/db/database";
 import type { Feedback, FeedbackSettings } from "@/server/db/generated/database";
+import { compiledOnce } from "@/server/db/compiled-once";
 import { newId } from "@/server/db/ids";
 import { enqueueJob } from "@/server/jobs/job-queue";
 import { deactivateGoldenExampleOf } from "@/server/golden-examples/golden-example-store";
@@ -57,8 +58,8 @@ export interface SubmissionContext {
  * The message, its conversation's owner, the organization's settings and the caller's vote on it
  * (or nulls), in one statement; null when the organization has no such message.
  */
-export async function loadSubmissionContext(db: Queryable, organizationId: string, userId: string, messageId: string): Promise<SubmissionContext | null> {
-  const row = await db
+const submissionContext = compiledOnce((db, { organizationId, userId, messageId }: { organizationId: string; userId: string; messageId: string }) =>
+  db
     .selectFrom("Message as m")
     .innerJoin("Conversation as c", "c.id", "m.conversationId")
     .leftJoin("FeedbackSettings as s", "s.organizationId", "m.organizationId")
@@ -78,8 +79,11 @@ export async function loadSubmissionContext(db: Queryable, organizationId: strin
     ])
     .select(FEEDBACK_COLUMNS.map((column) => `f.${column}` as const))
     .where("m.id", "=", messageId)
-    .where("m.organizationId", "=", organizationId)
-    .executeTakeFirst();
+    .where("m.organizationId", "=", organizationId),
+);
+
+export async function loadSubmissionContext(db: Queryable, organizationId: string, userId: string, messageId: string): Promise<SubmissionContext | null> {
+  const [row] = (await submissionContext(db, { organizationId, userId, messageId })).rows;
   if (!row) return null;
   return {
     messageRole: row.role,
@@ -99,6 +103,12 @@ export function conversationFeedbackQuery(db: Queryable, userId: string, convers
   return db.selectFrom("Feedback").select(FEEDBACK_COLUMNS).where("userId", "=", userId).where("conversationId", "=", conversationId);
 }
 
+const conversationFeedback = compiledOnce((db, args: { userId: string; conversationId: string }) => conversationFeedbackQuery(db, args.userId, args.conversationId));
+
+const conversationOwner = compiledOnce((db, args: { organizationId: string; conversationId: string }) =>
+  db.selectFrom("Conversation").select("userId").where("id", "=", args.conversationId).where("organizationId", "=", args.organizationId),
+);
+
 /**
  * The caller's votes on the listed messages: one (userId, messageId) probe per id. The caller keeps
  * those of its organization; a condition on it here would lead SQLite, which plans without
@@ -115,14 +125,9 @@ export async function listFeedbackInConversation(
   userId: string,
   conversationId: string,
 ): Promise<{ conversationOwnerId: string; feedback: StoredFeedback[] } | null> {
-  const conversation = await db
-    .selectFrom("Conversation")
-    .select("userId")
-    .where("id", "=", conversationId)
-    .where("organizationId", "=", organizationId)
-    .executeTakeFirst();
+  const [conversation] = (await conversationOwner(db, { organizationId, conversationId })).rows;
   if (!conversation) return null;
-  const rows = await conversationFeedbackQuery(db, userId, conversationId).execute();
+  const { rows } = await conversationFeedback(db, { userId, conversationId });
   return { conversationOwnerId: conversation.userId, feedback: rows.map(toStored) };
 }
 
@@ -166,49 +171,71 @@ function enqueueGoldenExample(tx: Tx, feedback: StoredFeedback, now: string) {
   });
 }
 
+type VoteValues = Omit<VoteWrite, "reasonKeys"> & { id: string; reasonKeys: string; now: string };
+
+const insertVote = compiledOnce((db, vote: VoteValues) =>
+  db
+    .insertInto("Feedback")
+    .values({
+      id: vote.id,
+      organizationId: vote.organizationId,
+      messageId: vote.messageId,
+      conversationId: vote.conversationId,
+      userId: vote.userId,
+      feedbackType: vote.feedbackType,
+      reason: vote.reason,
+      reasonKeys: vote.reasonKeys,
+      status: vote.status,
+      revision: 1,
+      createdAt: vote.now,
+      updatedAt: vote.now,
+    })
+    .returning(FEEDBACK_COLUMNS),
+);
+
+const updateReason = compiledOnce((db, args: { id: string; reason: string | null; reasonKeys: string; now: string }) =>
+  db.updateTable("Feedback").set({ reason: args.reason, reasonKeys: args.reasonKeys, updatedAt: args.now }).where("id", "=", args.id).returning(FEEDBACK_COLUMNS),
+);
+
+// A changed vote restarts the lifecycle: the review of the old vote no longer applies.
+const changeVote = compiledOnce((db, args: Pick<VoteValues, "id" | "feedbackType" | "reason" | "reasonKeys" | "status" | "now">) =>
+  db
+    .updateTable("Feedback")
+    .set((eb) => ({
+      feedbackType: args.feedbackType,
+      reason: args.reason,
+      reasonKeys: args.reasonKeys,
+      status: args.status,
+      revision: eb("revision", "+", 1),
+      reviewedById: null,
+      reviewedAt: null,
+      dismissalReason: null,
+      updatedAt: args.now,
+    }))
+    .where("id", "=", args.id)
+    .returning(FEEDBACK_COLUMNS),
+);
+
+/** The one row a write statement returned. */
+function written(result: { rows: FeedbackRow[] }): StoredFeedback {
+  const [row] = result.rows;
+  if (!row) throw new Error("The vote to write was not found");
+  return toStored(row);
+}
+
 /** Writes the plan; a new or changed vote that auto-creates a golden example also queues its job. */
 export async function applyVote(tx: Tx, plan: VotePlan, now: string): Promise<StoredFeedback> {
   if (plan.kind === "create") {
-    const created = toStored(
-      await tx
-        .insertInto("Feedback")
-        .values({ id: newId(), ...plan.vote, reasonKeys: JSON.stringify(plan.vote.reasonKeys), revision: 1, createdAt: now, updatedAt: now })
-        .returning(FEEDBACK_COLUMNS)
-        .executeTakeFirstOrThrow(),
-    );
+    const created = written(await insertVote(tx, { ...plan.vote, id: newId(), reasonKeys: JSON.stringify(plan.vote.reasonKeys), now }));
     if (plan.enqueueGoldenExample) await enqueueGoldenExample(tx, created, now);
     return created;
   }
   const { existing } = plan;
   if (plan.kind === "update-reason") {
-    return toStored(
-      await tx
-        .updateTable("Feedback")
-        .set({ reason: plan.reason, reasonKeys: JSON.stringify(plan.reasonKeys), updatedAt: now })
-        .where("id", "=", existing.id)
-        .returning(FEEDBACK_COLUMNS)
-        .executeTakeFirstOrThrow(),
-    );
+    return written(await updateReason(tx, { id: existing.id, reason: plan.reason, reasonKeys: JSON.stringify(plan.reasonKeys), now }));
   }
-  // A changed vote restarts the lifecycle: the review of the old vote no longer applies.
-  const changed = toStored(
-    await tx
-      .updateTable("Feedback")
-      .set((eb) => ({
-        feedbackType: plan.vote.feedbackType,
-        reason: plan.vote.reason,
-        reasonKeys: JSON.stringify(plan.vote.reasonKeys),
-        status: plan.vote.status,
-        revision: eb("revision", "+", 1),
-        reviewedById: null,
-        reviewedAt: null,
-        dismissalReason: null,
-        updatedAt: now,
-      }))
-      .where("id", "=", existing.id)
-      .returning(FEEDBACK_COLUMNS)
-      .executeTakeFirstOrThrow(),
-  );
+  const { feedbackType, reason, reasonKeys, status } = plan.vote;
+  const changed = written(await changeVote(tx, { id: existing.id, feedbackType, reason, reasonKeys: JSON.stringify(reasonKeys), status, now }));
   await deactivateAutoGoldenExample(tx, existing, "vote_changed", now);
   if (plan.enqueueGoldenExample) await enqueueGoldenExample(tx, changed, now);
   return changed;

@@ -2,6 +2,7 @@ import "server-only";
 import type { ExpressionBuilder } from "kysely";
 import { dialectOf, type Queryable } from "@/server/db/database";
 import type { DB } from "@/server/db/generated/database";
+import { compiledOnce } from "@/server/db/compiled-once";
 import { isoNow, newId } from "@/server/db/ids";
 
 export interface ClaimedJob {
@@ -43,26 +44,38 @@ export interface NewJob {
   runAt?: string;
 }
 
+const insertJob = compiledOnce(
+  (db, job: { id: string; organizationId: string | null; type: string; payload: string; dedupeKey: string | null; runAt: string; now: string }) =>
+    db
+      .insertInto("Job")
+      .values({
+        id: job.id,
+        organizationId: job.organizationId,
+        type: job.type,
+        payload: job.payload,
+        dedupeKey: job.dedupeKey,
+        status: "pending",
+        attempts: 0,
+        maxAttempts: DEFAULT_MAX_ATTEMPTS,
+        runAt: job.runAt,
+        createdAt: job.now,
+        updatedAt: job.now,
+      })
+      .onConflict((conflict) => conflict.column("dedupeKey").doNothing()),
+);
+
 /** Adds a job; call it inside the transaction of the change that needs it, so both commit or neither. */
 export async function enqueueJob(db: Queryable, job: NewJob): Promise<void> {
   const now = isoNow();
-  await db
-    .insertInto("Job")
-    .values({
-      id: newId(),
-      organizationId: job.organizationId ?? null,
-      type: job.type,
-      payload: JSON.stringify(job.payload),
-      dedupeKey: job.dedupeKey ?? null,
-      status: "pending",
-      attempts: 0,
-      maxAttempts: DEFAULT_MAX_ATTEMPTS,
-      runAt: job.runAt ?? now,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflict((conflict) => conflict.column("dedupeKey").doNothing())
-    .execute();
+  await insertJob(db, {
+    id: newId(),
+    organizationId: job.organizationId ?? null,
+    type: job.type,
+    payload: JSON.stringify(job.payload),
+    dedupeKey: job.dedupeKey ?? null,
+    runAt: job.runAt ?? now,
+    now,
+  });
 }
 
 /** Due, or claimed by a worker whose lease ran out (it died). */
