@@ -295,10 +295,10 @@ export async function seedDemoData(db: Db, now: Date = new Date()): Promise<void
 
       for (const [turnIndex, [question, answer, feedback]] of demoConversation.turns.entries()) {
         const at = (offsetMinutes: number) => new Date(startedAt.getTime() + (turnIndex * 10 + offsetMinutes) * 60_000);
-        const messageRow = async (position: number, role: "user" | "assistant", content: string, createdAt: Date) => {
+        const messageRow = async (position: number, role: "user" | "assistant", content: string, createdAt: Date, replyToId: string | null) => {
           await db
             .insertInto("Message")
-            .values({ id: newId(), organizationId: organization.id, conversationId: conversation.id, role, content, position, createdAt: iso(createdAt) })
+            .values({ id: newId(), organizationId: organization.id, conversationId: conversation.id, role, content, position, replyToId, createdAt: iso(createdAt) })
             .onConflict((conflict) => conflict.columns(["conversationId", "position"]).doNothing())
             .execute();
           return db
@@ -308,8 +308,8 @@ export async function seedDemoData(db: Db, now: Date = new Date()): Promise<void
             .where("position", "=", position)
             .executeTakeFirstOrThrow();
         };
-        await messageRow(turnIndex * 2, "user", question, at(0));
-        const assistantMessage = await messageRow(turnIndex * 2 + 1, "assistant", answer, at(1));
+        const questionMessage = await messageRow(turnIndex * 2, "user", question, at(0), null);
+        const assistantMessage = await messageRow(turnIndex * 2 + 1, "assistant", answer, at(1), questionMessage.id);
         if (feedback) await seedFeedback(db, assistantMessage, feedback, idOf, at(5));
       }
     }

@@ -4,7 +4,6 @@
 // (median of several runs, after a warm-up) with its query plan, then streams an export of
 // 100,000 golden examples from the production server and samples that server's memory.
 // Writes its section of docs/benchmarks.md. Usage: npm run bench:admin [-- --rows 1000000 --databases sqlite,postgresql]
-import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import { sql, type CompiledQuery, type Insertable } from "kysely";
@@ -18,6 +17,7 @@ import { createDatabase, dialectOf, type Db } from "@/server/db/database";
 import type { DB } from "@/server/db/generated/database";
 import { newId } from "@/server/db/ids";
 import { deployMigrations } from "./lib/prisma-cli";
+import { startProductionServer } from "./lib/production-server";
 import { writeReportSection } from "./lib/report-section";
 import { createScratchPostgresDatabase } from "./lib/scratch-postgres";
 
@@ -137,7 +137,7 @@ async function seed(db: Db): Promise<Seeded> {
         const questionId = newId();
         const answerId = newId();
         messageRows.push({ id: questionId, organizationId, conversationId, role: "user", content: question, position: turn * 2, createdAt: iso(at) });
-        messageRows.push({ id: answerId, organizationId, conversationId, role: "assistant", content: answer, position: turn * 2 + 1, createdAt: iso(at + 1000) });
+        messageRows.push({ id: answerId, organizationId, conversationId, role: "assistant", content: answer, position: turn * 2 + 1, replyToId: questionId, createdAt: iso(at + 1000) });
         context.push({ role: "user", content: question });
         const { type, status } = distribution(next);
         const feedbackId = newId();
@@ -215,8 +215,9 @@ async function seed(db: Db): Promise<Seeded> {
     });
     await db.transaction().execute((tx) => insertBatches(tx, "GoldenExample", rows));
   }
-  // Fresh statistics for both planners, as a database in use has.
-  await sql`ANALYZE`.execute(db);
+  // Fresh statistics for both planners and (on PostgreSQL) a visibility map for index-only counts,
+  // as autovacuum gives a database in use.
+  await (dialectOf(db) === "postgresql" ? sql`VACUUM ANALYZE` : sql`ANALYZE`).execute(db);
   return { organizationId, reviewer, exportOrganizationId, exportReviewer };
 }
 
@@ -310,16 +311,10 @@ function rssMb(pid: number): number {
 }
 
 async function measureExport(config: DatabaseConfig, seeded: Seeded): Promise<ExportRun> {
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
-    env: { ...process.env, DATABASE_URL: config.url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, NODE_ENV: "production", JOB_WORKER: "off", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const server = await startProductionServer({ port: PORT, databaseUrl: config.url, secret: SECRET, env: { JOB_WORKER: "off" } });
+  const pid = server.process.pid!;
   try {
-    const base = `http://127.0.0.1:${PORT}`;
-    for (let attempt = 0; attempt < 120; attempt++) {
-      if (await fetch(`${base}/api/health`).then((response) => response.ok, () => false)) break;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    const base = server.baseUrl;
     const cookie = `next-auth.session-token=${await encodeSessionToken(
       { sub: seeded.exportReviewer.id, email: seeded.exportReviewer.email, org: seeded.exportOrganizationId, role: "reviewer" },
       SECRET,
@@ -329,9 +324,9 @@ async function measureExport(config: DatabaseConfig, seeded: Seeded): Promise<Ex
     // A small warm-up export compiles the route, so the sample starts from a warm server.
     await (await fetch(`${url}&source_type=feedback`, { headers: { cookie } })).text();
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const rssBeforeMb = rssMb(server.pid!);
+    const rssBeforeMb = rssMb(pid);
     let rssPeakMb = rssBeforeMb;
-    const sampler = setInterval(() => (rssPeakMb = Math.max(rssPeakMb, rssMb(server.pid!))), 50);
+    const sampler = setInterval(() => (rssPeakMb = Math.max(rssPeakMb, rssMb(pid))), 50);
     const started = performance.now();
     const response = await fetch(url, { headers: { cookie } });
     let bytes = 0;
@@ -346,8 +341,7 @@ async function measureExport(config: DatabaseConfig, seeded: Seeded): Promise<Ex
     if (response.status !== 200 || lines !== EXPORT_EXAMPLES) throw new Error(`export answered ${response.status} with ${lines} lines, expected ${EXPORT_EXAMPLES}`);
     return { examples: lines, bytes, seconds, rssBeforeMb, rssPeakMb };
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => server.once("exit", resolve));
+    await server.stop();
   }
 }
 
@@ -386,7 +380,7 @@ function section(results: DatabaseResult[]): string {
 Produced by \`npm run bench:admin -- --rows ${ROWS} --databases ${DATABASES.join(",")}\` on ${new Date().toISOString().slice(0, 10)} (${os.cpus().length} cores, Node ${process.version}).
 Each database is new and holds ${ROWS.toLocaleString("en")} votes of one organization (${Math.ceil(ROWS / TURNS).toLocaleString("en")} conversations of ${TURNS} turns,
 200 users, dates over a year, 60% positive: mostly auto-approved; 40% negative: mostly pending; a reason on 40%), their golden
-examples, and a second organization with ${EXPORT_EXAMPLES.toLocaleString("en")} golden examples for the export; \`ANALYZE\` ran after the seed
+examples, and a second organization with ${EXPORT_EXAMPLES.toLocaleString("en")} golden examples for the export; \`ANALYZE\` (\`VACUUM ANALYZE\` on PostgreSQL) ran after the seed
 (seeding took ${results.map((result) => `${result.seedSeconds.toFixed(0)} s on ${LABEL[result.provider]}`).join(", ")}).
 
 **Server time** is the service call in one process, as a route handler makes it (queries and JSON, no HTTP), median of ${RUNS} runs after a warm-up.

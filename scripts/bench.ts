@@ -7,7 +7,6 @@
 // For investigating one route: --only get-conversation (keys below; the bare handler always runs,
 // and a partial run prints its numbers without rewriting the report) and --profile DIR (the server
 // writes a V8 CPU profile there when it stops).
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import autocannon from "autocannon";
@@ -17,6 +16,7 @@ import { createDatabase } from "@/server/db/database";
 import { isoNow, newId } from "@/server/db/ids";
 import { percentile, runOpenLoop } from "./lib/open-loop-load";
 import { deployMigrations } from "./lib/prisma-cli";
+import { startProductionServer } from "./lib/production-server";
 import { writeReportSection } from "./lib/report-section";
 import { createScratchPostgresDatabase } from "./lib/scratch-postgres";
 
@@ -135,46 +135,6 @@ async function seedDatabase(config: DatabaseConfig) {
 
   const cookie = `next-auth.session-token=${await encodeSessionToken({ sub: userId, email: "bench@bench.test", name: "Bench", org: organizationId, role: "member" }, SECRET, 3600)}`;
   return { cookie, fresh, changing, batch, sparse };
-}
-
-function startServer(databaseUrl: string): ChildProcess {
-  const profiling = PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-  const server = spawn(process.execPath, [...profiling, "node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: SECRET,
-      NEXTAUTH_URL: BASE,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      // A production start needs a sign-in method; the bench signs its session cookie itself.
-      DEMO_SIGN_IN: "true",
-      // One user sends every vote: far above the per-user write limit, by design.
-      RATE_LIMIT_WRITES_PER_MINUTE: "1000000000",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  return server;
-}
-
-async function stopServer(server: ChildProcess) {
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
-  const timer = setTimeout(() => server.kill("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-async function waitForServer() {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("the server did not start");
 }
 
 interface Scenario {
@@ -334,9 +294,15 @@ async function benchDatabase(database: BenchDatabase): Promise<DatabaseRun> {
   ];
   const scenarios = allScenarios.filter((scenario) => !ONLY || scenario.key === "bare" || ONLY.includes(scenario.key));
 
-  const server = startServer(database.config.url);
+  const server = await startProductionServer({
+    port: PORT,
+    databaseUrl: database.config.url,
+    secret: SECRET,
+    nodeArgs: PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+    // One user sends every vote: far above the per-user write limit, by design.
+    env: { RATE_LIMIT_WRITES_PER_MINUTE: "1000000000" },
+  });
   try {
-    await waitForServer();
     // Warm up every route (route modules, prepared statements, JIT) before measuring: the first
     // seconds of a cold route run at half speed.
     for (const scenario of scenarios) await autocannon({ ...scenario.options, connections: CONNECTIONS, duration: WARMUP_SECONDS });
@@ -369,7 +335,7 @@ async function benchDatabase(database: BenchDatabase): Promise<DatabaseRun> {
     }
     return { provider: database.provider, rounds, latencies, rate };
   } finally {
-    await stopServer(server);
+    await server.stop();
   }
 }
 

@@ -5,6 +5,7 @@ import { DEFAULT_MAX_REASON_LENGTH, DEFAULT_REASON_OPTIONS } from "@/lib/feedbac
 import type { Db } from "@/server/db/database";
 import type { Role } from "@/server/db/generated/enums";
 import { isoNow, newId } from "@/server/db/ids";
+import { linkReplies } from "@/server/conversations/reply-links";
 
 export async function createTestOrganization(db: Db) {
   const tag = randomUUID().slice(0, 8);
@@ -47,11 +48,13 @@ export async function createTestConversation(db: Db, organizationId: string, use
     .values({ id: newId(), organizationId, userId, title: "Test chat", createdAt: now, updatedAt: now })
     .returningAll()
     .executeTakeFirstOrThrow();
-  const rows = Array.from({ length: turns * 2 }, (_, position) => {
-    const role = position % 2 === 0 ? ("user" as const) : ("assistant" as const);
-    const content = role === "user" ? `Question ${position / 2 + 1}?` : `Answer ${(position - 1) / 2 + 1}.`;
-    return { id: newId(), organizationId, conversationId: conversation.id, role, position, content, createdAt: now };
-  });
+  const rows = linkReplies(
+    Array.from({ length: turns * 2 }, (_, position) => {
+      const role = position % 2 === 0 ? ("user" as const) : ("assistant" as const);
+      const content = role === "user" ? `Question ${position / 2 + 1}?` : `Answer ${(position - 1) / 2 + 1}.`;
+      return { id: newId(), organizationId, conversationId: conversation.id, role, position, content, createdAt: now };
+    }),
+  );
   const messages = rows.length === 0 ? [] : await db.insertInto("Message").values(rows).returningAll().execute();
   return { conversation, messages: messages.sort((a, b) => a.position - b.position) };
 }

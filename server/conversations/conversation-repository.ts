@@ -4,6 +4,7 @@ import type { IngestMessage } from "@/lib/api/conversation-schemas";
 import type { Queryable, Tx } from "@/server/db/database";
 import type { Conversation, Message } from "@/server/db/generated/database";
 import { newId } from "@/server/db/ids";
+import { linkReplies } from "./reply-links";
 
 const MESSAGE_COLUMNS = ["id", "conversationId", "externalId", "role", "content", "position", "createdAt"] as const satisfies ReadonlyArray<keyof Message>;
 const CONVERSATION_COLUMNS = ["id", "externalId", "userId", "title", "createdAt"] as const satisfies ReadonlyArray<keyof Conversation>;
@@ -107,28 +108,41 @@ export async function nextPosition(tx: Tx, conversationId: string): Promise<numb
   return last ? last.position + 1 : 0;
 }
 
-/** Inserts messages at firstPosition, firstPosition + 1, …; returned in that order. */
+/** The conversation's last user message before `position`: the question an answer placed there replies to. */
+async function questionBefore(tx: Tx, conversationId: string, position: number): Promise<string | null> {
+  const question = await tx
+    .selectFrom("Message")
+    .select("id")
+    .where("conversationId", "=", conversationId)
+    .where("role", "=", "user")
+    .where("position", "<", position)
+    .orderBy("position", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return question?.id ?? null;
+}
+
+/** Inserts messages at firstPosition, firstPosition + 1, …, each answer linked to its question; returned in that order. */
 export async function insertMessages(
   tx: Tx,
   input: { organizationId: string; conversationId: string; firstPosition: number; messages: IngestMessage[]; now: string },
 ): Promise<StoredMessage[]> {
   if (input.messages.length === 0) return [];
-  const created = await tx
-    .insertInto("Message")
-    .values(
-      input.messages.map((message, index) => ({
-        id: newId(),
-        organizationId: input.organizationId,
-        conversationId: input.conversationId,
-        role: message.role,
-        content: message.content,
-        externalId: message.external_id ?? null,
-        position: input.firstPosition + index,
-        createdAt: input.now,
-      })),
-    )
-    .returning(MESSAGE_COLUMNS)
-    .execute();
+  const needsEarlierQuestion = input.firstPosition > 0 && input.messages[0]!.role !== "user";
+  const rows = linkReplies(
+    input.messages.map((message, index) => ({
+      id: newId(),
+      organizationId: input.organizationId,
+      conversationId: input.conversationId,
+      role: message.role,
+      content: message.content,
+      externalId: message.external_id ?? null,
+      position: input.firstPosition + index,
+      createdAt: input.now,
+    })),
+    needsEarlierQuestion ? await questionBefore(tx, input.conversationId, input.firstPosition) : null,
+  );
+  const created = await tx.insertInto("Message").values(rows).returning(MESSAGE_COLUMNS).execute();
   // RETURNING does not promise the insertion order.
   return created.sort((a, b) => a.position - b.position);
 }

@@ -1,11 +1,11 @@
 import "server-only";
-import { sql, type ExpressionBuilder, type Selectable } from "kysely";
+import { type ExpressionBuilder, type Selectable } from "kysely";
 import type { GoldenExample } from "@/lib/api/admin-schemas";
 import { recordAudit, type AuditActor } from "@/server/audit/audit-log";
 import type { Queryable, Tx } from "@/server/db/database";
 import type { DB, GoldenExample as GoldenExampleTable } from "@/server/db/generated/database";
 import { newId } from "@/server/db/ids";
-import { likePattern } from "@/server/db/query-filters";
+import { hasText } from "@/server/db/text-search";
 import type { ContextMessage, GoldenExampleSource } from "./golden-example-source";
 
 /*
@@ -141,17 +141,15 @@ export interface GoldenExampleFilters {
   search?: string;
 }
 
-function matching(filters: GoldenExampleFilters) {
-  const pattern = filters.search === undefined ? undefined : likePattern(filters.search);
+function matching(db: Queryable, filters: GoldenExampleFilters) {
+  const { search } = filters;
   return (eb: ExpressionBuilder<DB, "GoldenExample">) => {
     const conditions = [];
     if (filters.source_type !== undefined) conditions.push(eb("sourceType", "=", filters.source_type));
     if (filters.approval_type !== undefined) conditions.push(eb("approvalType", "=", filters.approval_type));
     if (filters.is_active !== undefined) conditions.push(eb("isActive", "=", filters.is_active));
-    if (pattern !== undefined) {
-      const contains = (column: "originalQuery" | "originalResponse" | "goldenResponse") =>
-        eb(eb.fn("lower", [column]), "like", sql<string>`${pattern} escape '\\'`);
-      conditions.push(eb.or([contains("originalQuery"), contains("originalResponse"), contains("goldenResponse")]));
+    if (search !== undefined) {
+      conditions.push(hasText(db, "GoldenExample", "GoldenExample", search));
     }
     return eb.and(conditions);
   };
@@ -163,7 +161,7 @@ export async function listGoldenExamples(
   filters: GoldenExampleFilters,
   page: { limit: number; offset: number },
 ): Promise<{ rows: StoredGoldenExample[]; total: number }> {
-  const scoped = () => db.selectFrom("GoldenExample").where("organizationId", "=", organizationId).where(matching(filters));
+  const scoped = () => db.selectFrom("GoldenExample").where("organizationId", "=", organizationId).where(matching(db, filters));
   const rows = await scoped().select(COLUMNS).orderBy("createdAt", "desc").orderBy("id", "desc").limit(page.limit).offset(page.offset).execute();
   const { total } = await scoped()
     .select((eb) => eb.fn.countAll<number>().as("total"))
@@ -187,9 +185,10 @@ export async function* pagesOfGoldenExamples(
       .selectFrom("GoldenExample")
       .select(COLUMNS)
       .where("organizationId", "=", organizationId)
-      .where(matching(filters))
+      .where(matching(db, filters))
       .$if(after !== undefined, (qb) =>
-        qb.where((eb) => eb.or([eb("createdAt", ">", after!.createdAt), eb.and([eb("createdAt", "=", after!.createdAt), eb("id", ">", after!.id)])])),
+        // A row comparison, not `a > x or (a = x and b > y)`: both databases start the index scan at the key.
+        qb.where((eb) => eb(eb.refTuple("createdAt", "id"), ">", eb.tuple(after!.createdAt, after!.id))),
       )
       .orderBy("createdAt")
       .orderBy("id")

@@ -89,6 +89,17 @@ describe(`GET /api/feedback/admin/list (${provider})`, () => {
     expect((response.body as { total: number }).total).toBe(answers.length);
   });
 
+  it.each([
+    // Shorter than the trigram index's three characters: looked for row by row.
+    ["2?", ["Answer 2."]],
+    ["Q", ["Answer 5.", "Answer 3.", "Answer 2.", "Answer 1."]],
+    // Quotes are text, not search syntax.
+    ['"price', []],
+  ])("searches %j", async (search, answers) => {
+    const response = await queue(s, `?search=${encodeURIComponent(search)}`);
+    expect(itemsOf(response).map((item) => item.original_response)).toEqual(answers);
+  });
+
   it("filters by creation date: a date alone is its whole day (UTC)", async () => {
     const today = new Date().toISOString().slice(0, 10);
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
@@ -123,6 +134,23 @@ describe(`GET /api/feedback/admin/list (${provider})`, () => {
     expect((await queue(s, "", s.adminCookie)).status).toBe(200);
     const other = await createReviewOrg(db, [{ type: "negative" }]);
     expect(itemsOf(await queue(other)).map((item) => item.user_email)).toEqual([other.member.email]);
+  });
+});
+
+describe(`the queue's search follows every change (${provider})`, () => {
+  it("folds the case of any letter, and sees a reason change and a deleted vote", async () => {
+    const s = await createReviewOrg(db, [{ type: "negative", reason: "Überholt: the PRICE is old" }, { type: "positive" }]);
+    const searched = async (text: string) => itemsOf(await queue(s, `?search=${encodeURIComponent(text)}`)).map((item) => item.original_response);
+    expect(await searched("überholt")).toEqual(["Answer 1."]);
+
+    const changed = await callRoute(submit, { method: "POST", body: { message_id: s.messages[1]!.id, feedback_type: "negative", reason: "Missing steps" }, cookie: s.memberCookie });
+    expect(changed.status).toBe(200);
+    expect(await searched("überholt")).toEqual([]);
+    expect(await searched("missing steps")).toEqual(["Answer 1."]);
+
+    expect((await callRoute(deleteItem, { method: "DELETE", params: { id: s.feedback[0]!.id }, cookie: s.reviewerCookie })).status).toBe(204);
+    expect(await searched("missing steps")).toEqual([]);
+    expect(await searched("answer")).toEqual(["Answer 2."]);
   });
 });
 
