@@ -21,12 +21,15 @@ export const ERROR_CODES = {
   api_key_not_allowed: { status: 403, description: "An organization API key cannot call user endpoints" },
   cross_site_request: { status: 403, description: "A cookie-authenticated write came from another site" },
   feedback_disabled: { status: 403, description: "The organization turned feedback off" },
+  not_conversation_owner: { status: 403, description: "Only the conversation's owner can add messages to it (reviewers may read it)" },
   // 404: unknown, or not visible to the caller (the same answer, so nothing leaks).
   not_found: { status: 404, description: "Unknown or not visible to the caller" },
   // 409: the state does not allow it right now.
   concurrent_write: { status: 409, description: "Concurrent requests changed the same data; retry" },
   conversation_external_id_conflict: { status: 409, description: "The conversation external_id belongs to another user" },
   message_external_id_conflict: { status: 409, description: "A message external_id belongs to another conversation" },
+  conversation_changed: { status: 409, description: "The conversation got another message first; the one sent to follow its previous last message was not stored" },
+  nothing_to_answer: { status: 409, description: "The conversation does not end with a user message to answer" },
   // 500: a bug or an outage; details only in the server log.
   internal_error: { status: 500, description: "Unexpected error (generic message; details only in the server log)" },
 } as const satisfies Record<string, { status: number; description: string }>;
