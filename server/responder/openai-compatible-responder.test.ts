@@ -1,65 +1,31 @@
 // The OpenAI-compatible client against a fake endpoint on a loopback port: no network.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { completionChunk as chunk, startFakeOpenAi, streamEvents, type FakeHandler, type FakeOpenAi } from "@/test/fake-openai";
 import { getResponder } from "./get-responder";
 import { createOpenAiCompatibleResponder } from "./openai-compatible-responder";
 import { generateAnswer, ResponderError, type ResponderMessage } from "./responder";
 
-type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void;
-
-let server: Server;
+let fake: FakeOpenAi;
 let baseUrl: string;
-let handler: Handler;
-let received: Array<{ method?: string; url?: string; headers: IncomingMessage["headers"]; body: string }>;
-let closedConnections: number;
+/** How the fake endpoint answers this test's requests. */
+let handler: FakeHandler;
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    let body = "";
-    request.on("data", (chunk: Buffer) => (body += chunk.toString()));
-    request.on("end", () => {
-      received.push({ method: request.method, url: request.url, headers: request.headers, body });
-      response.on("close", () => {
-        if (!response.writableFinished) closedConnections++;
-      });
-      handler(request, body, response);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  fake = await startFakeOpenAi();
+  fake.answerWith((request, body, response) => handler(request, body, response));
+  baseUrl = fake.baseUrl;
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => fake.close());
 
-beforeEach(() => {
-  received = [];
-  closedConnections = 0;
-});
+beforeEach(() => fake.reset());
 
 const question: ResponderMessage[] = [
   { role: "system", content: "Be brief." },
   { role: "user", content: "How do I reset my password?" },
 ];
-
-const chunk = (content: string, finish: string | null = null) =>
-  `data: ${JSON.stringify({ id: "c1", object: "chat.completion.chunk", choices: [{ index: 0, delta: { content }, finish_reason: finish }] })}\n\n`;
-
-function streamEvents(events: string[], { gapMs = 0 }: { gapMs?: number } = {}): Handler {
-  return (_request, _body, response) => {
-    response.writeHead(200, { "content-type": "text/event-stream" });
-    let index = 0;
-    const next = () => {
-      if (index === events.length) return response.end();
-      response.write(events[index++]);
-      setTimeout(next, gapMs);
-    };
-    next();
-  };
-}
 
 const responder = (options: { timeoutMs?: number; apiKey?: string } = {}) =>
   createOpenAiCompatibleResponder({ baseUrl: `${baseUrl}/`, model: "test-model", apiKey: "sk-test", ...options });
@@ -80,8 +46,8 @@ describe("the OpenAI-compatible responder", () => {
     const chunks: string[] = [];
     for await (const piece of responder().streamAnswer(question)) chunks.push(piece);
     expect(chunks).toEqual(["Choose ", '"Forgot password?"', "."]);
-    expect(received).toHaveLength(1);
-    const [request] = received;
+    expect(fake.requests).toHaveLength(1);
+    const [request] = fake.requests;
     expect({ method: request!.method, url: request!.url, authorization: request!.headers.authorization, accept: request!.headers.accept }).toEqual({
       method: "POST",
       url: "/v1/chat/completions",
@@ -100,7 +66,7 @@ describe("the OpenAI-compatible responder", () => {
   it("sends no Authorization header without a key", async () => {
     handler = streamEvents([chunk("ok", "stop"), "data: [DONE]\n\n"]);
     await generateAnswer(createOpenAiCompatibleResponder({ baseUrl, model: "local" }), question);
-    expect(received[0]!.headers.authorization).toBeUndefined();
+    expect(fake.requests[0]!.headers.authorization).toBeUndefined();
   });
 
   it("accepts a whole completion from a server that does not stream", async () => {
@@ -167,7 +133,7 @@ describe("the OpenAI-compatible responder", () => {
     const error = await failureOf(generateAnswer(responder({ timeoutMs: 150 }), question));
     expect({ kind: error.kind, message: error.message }).toEqual({ kind: "timeout", message: "The assistant service did not answer in time" });
     expect(performance.now() - started).toBeLessThan(2_000);
-    await expect.poll(() => closedConnections).toBe(1);
+    await expect.poll(() => fake.closedEarly).toBe(1);
   });
 
   it("times out when the stream stalls between chunks", async () => {
@@ -207,7 +173,7 @@ describe("the OpenAI-compatible responder", () => {
     })();
     await expect(reading).rejects.toBe(reason);
     expect(chunks).toEqual(["One "]);
-    await expect.poll(() => closedConnections).toBe(1);
+    await expect.poll(() => fake.closedEarly).toBe(1);
   });
 });
 
@@ -228,6 +194,6 @@ describe("getResponder", () => {
   it("uses the configured endpoint and key", async () => {
     handler = streamEvents([chunk("From the endpoint.", "stop"), "data: [DONE]\n\n"]);
     expect(await generateAnswer(getResponder({ OPENAI_BASE_URL: baseUrl, OPENAI_MODEL: "m", OPENAI_API_KEY: "sk-env" }), question)).toBe("From the endpoint.");
-    expect(received[0]!.headers.authorization).toBe("Bearer sk-env");
+    expect(fake.requests[0]!.headers.authorization).toBe("Bearer sk-env");
   });
 });
