@@ -5,6 +5,7 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { allEndpoints } from "./all-endpoints";
+import * as chatEndpointsModule from "./chat-endpoints";
 import * as conversationEndpointsModule from "./conversation-endpoints";
 import { defineEndpoint, type Endpoint } from "./endpoint";
 import * as feedbackEndpointsModule from "./feedback-endpoints";
@@ -265,6 +266,12 @@ describe("OpenAPI document", () => {
       createConversation: [400, 401, 404, 409, 500],
       appendMessages: [400, 401, 404, 409, 500],
       getConversation: [400, 401, 404, 500],
+      listChatConversations: [400, 401, 403, 500],
+      createChatConversation: [400, 401, 403, 500],
+      getChatConversation: [400, 401, 403, 404, 500],
+      // 403 also for a reviewer who may read the conversation but not write to it; 409 for concurrent writes.
+      sendChatMessage: [400, 401, 403, 404, 409, 500],
+      answerChatConversation: [400, 401, 403, 404, 409, 500],
     };
     for (const endpoint of allEndpoints) {
       const responses = operation(endpoint).responses;
@@ -313,6 +320,7 @@ describe("OpenAPI document and the route wrapper share their schemas", () => {
       expect(operationFor(document, endpoint)?.operationId).toBe(endpoint.id);
     }
     for (const endpoint of conversationEndpointsModule.conversationEndpoints) expect(allEndpoints).toContain(endpoint);
+    for (const endpoint of chatEndpointsModule.chatEndpoints) expect(allEndpoints).toContain(endpoint);
   });
 
   it("lists exactly the fields of the zod object schemas the wrapper validates with", () => {
@@ -340,6 +348,7 @@ describe("OpenAPI document and the route wrapper share their schemas", () => {
     const modules: Record<string, Record<string, unknown>> = {
       "@/lib/api/feedback-endpoints": feedbackEndpointsModule,
       "@/lib/api/conversation-endpoints": conversationEndpointsModule,
+      "@/lib/api/chat-endpoints": chatEndpointsModule,
     };
     const served = new Set<Endpoint>();
     const routeFiles = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((file) => path.basename(file) === "route.ts");
