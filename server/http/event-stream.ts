@@ -8,7 +8,12 @@ import { formatEvent } from "@/lib/api/server-sent-events";
  */
 export function eventStreamResponse(events: (signal: AbortSignal) => AsyncIterable<unknown>, request: Request): Response {
   const stop = new AbortController();
-  const clientLeft = () => stop.abort(new Error("The client closed the connection"));
+  // Once the client has left, nothing more is written: the stream may be closed under us.
+  let clientGone = false;
+  const clientLeft = () => {
+    clientGone = true;
+    stop.abort(new Error("The client closed the connection"));
+  };
   request.signal.addEventListener("abort", clientLeft, { once: true });
   const encoder = new TextEncoder();
   let iterator: AsyncIterator<unknown> | undefined;
@@ -18,6 +23,7 @@ export function eventStreamResponse(events: (signal: AbortSignal) => AsyncIterab
       iterator ??= events(stop.signal)[Symbol.asyncIterator]();
       try {
         const next = await iterator.next();
+        if (clientGone) return;
         if (next.done) {
           request.signal.removeEventListener("abort", clientLeft);
           controller.close();
@@ -25,6 +31,7 @@ export function eventStreamResponse(events: (signal: AbortSignal) => AsyncIterab
           controller.enqueue(encoder.encode(formatEvent(next.value)));
         }
       } catch (error) {
+        if (clientGone) return;
         // Producers end with an error event of their own; this is for bugs, which the log must show.
         console.error("[event-stream] the stream failed", error);
         controller.error(error);
