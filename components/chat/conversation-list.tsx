@@ -1,10 +1,24 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { LoaderCircle } from "lucide-react";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { conversationListOptions } from "./chat-queries";
 import { RelativeTime } from "./relative-time";
+
+/** While the server renders the conversation a link leads to, a spinner takes the place of its time. */
+function OpeningIndicator({ children }: { children: ReactNode }) {
+  const { pending } = useLinkStatus();
+  if (!pending) return children;
+  return (
+    <span className="inline-flex shrink-0 items-center gap-1 text-xs text-muted-foreground">
+      <LoaderCircle aria-hidden className="size-3.5 motion-safe:animate-spin" />
+      Opening…
+    </span>
+  );
+}
 
 /** The signed-in user's conversations, newest activity first; each one links to its own page. */
 export function ConversationList() {
@@ -49,7 +63,9 @@ export function ConversationList() {
               >
                 <span className="flex items-baseline justify-between gap-2">
                   <span className="truncate text-sm font-medium text-foreground">{conversation.title}</span>
-                  <RelativeTime iso={conversation.updated_at} className="shrink-0 text-xs text-muted-foreground" />
+                  <OpeningIndicator>
+                    <RelativeTime iso={conversation.updated_at} className="shrink-0 text-xs text-muted-foreground" />
+                  </OpeningIndicator>
                 </span>
                 <span className="block truncate text-xs text-muted-foreground">{preview}</span>
               </Link>

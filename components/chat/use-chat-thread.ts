@@ -119,6 +119,8 @@ export function useChatThread(initialConversationId: string | null): ChatThread 
                 setPending(null);
                 setFailure({ kind: "failed", detail: event.detail, retryable: event.retryable, code: event.code });
                 setAnnouncement(`The assistant could not answer: ${event.detail}`);
+                // The question is stored, the answer is not: show what the server has.
+                void queryClient.invalidateQueries({ queryKey: chatKeys.conversation(id) });
                 break;
             }
           },
