@@ -4,7 +4,7 @@ import { ChatProviders } from "@/components/chat/chat-providers";
 import { chatKeys } from "@/components/chat/chat-queries";
 import { ChatShell } from "@/components/chat/chat-shell";
 import { prefetchFeedbackConfig } from "@/components/feedback";
-import { DEFAULT_CONVERSATION_PAGE } from "@/lib/api/chat-schemas";
+import { DEFAULT_CONVERSATION_PAGE } from "@/lib/chat/chat-limits";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { listConversations } from "@/server/conversations/conversation-service";
 import { getDb } from "@/server/db/database";

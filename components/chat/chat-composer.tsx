@@ -2,7 +2,7 @@
 import { cva } from "class-variance-authority";
 import { ArrowUp, Square } from "lucide-react";
 import type { FormEvent, KeyboardEvent } from "react";
-import { MAX_CHAT_MESSAGE_LENGTH } from "@/lib/api/chat-schemas";
+import { MAX_CHAT_MESSAGE_LENGTH } from "@/lib/chat/chat-limits";
 
 export const COMPOSER_ID = "chat-composer";
 

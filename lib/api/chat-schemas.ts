@@ -1,16 +1,9 @@
 // Schemas of the chat API: the signed-in user's own conversations, as the chat demo (or any chat
 // client with a user's session or token) reads and writes them. Safe in the browser.
 import { z } from "zod";
+import { DEFAULT_CONVERSATION_PAGE, MAX_CHAT_MESSAGE_LENGTH, MAX_CONVERSATION_PAGE, PREVIEW_LENGTH } from "@/lib/chat/chat-limits";
 import { ConversationMessageSchema, MAX_TITLE_LENGTH, MessageRoleSchema } from "./conversation-schemas";
 import { text } from "./schemas";
-
-/** Longest message a user can send in the chat (characters). */
-export const MAX_CHAT_MESSAGE_LENGTH = 8_000;
-/** Conversations per page of the list, by default and at most. */
-export const DEFAULT_CONVERSATION_PAGE = 50;
-export const MAX_CONVERSATION_PAGE = 100;
-/** Characters of the last message the list shows. */
-export const PREVIEW_LENGTH = 160;
 
 export const ChatConversationListQuerySchema = z
   .object({

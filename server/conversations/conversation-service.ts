@@ -1,5 +1,6 @@
 import "server-only";
-import { PREVIEW_LENGTH, type ChatConversationList } from "@/lib/api/chat-schemas";
+import type { ChatConversationList } from "@/lib/api/chat-schemas";
+import { PREVIEW_LENGTH } from "@/lib/chat/chat-limits";
 import type { CreateConversationBody, IngestMessage } from "@/lib/api/conversation-schemas";
 import { conversationTitle } from "@/lib/chat/conversation-title";
 import type { Actor, UserActor } from "@/server/auth/actor";
