@@ -1,7 +1,9 @@
 "use client";
 import { RotateCcw } from "lucide-react";
+import { memo, Suspense } from "react";
 import { FeedbackButtons } from "@/components/feedback";
 import { Button } from "@/components/ui/button";
+import type { ConversationMessage } from "@/lib/api/conversation-schemas";
 import { conversationTitle } from "@/lib/chat/conversation-title";
 import { ChatComposer } from "./chat-composer";
 import { ChatMessage, TypingIndicator } from "./chat-message";
@@ -68,6 +70,38 @@ function EmptyThread({ isNew, canWrite, onPick }: { isNew: boolean; canWrite: bo
   );
 }
 
+/** Messages per hydration unit: React hydrates (and commits) each separately, so a long thread never blocks the page for long. */
+const HYDRATION_CHUNK = 20;
+
+const sameMessages = (a: { messages: ConversationMessage[]; conversationId: string | null }, b: typeof a) =>
+  a.conversationId === b.conversationId && a.messages.length === b.messages.length && a.messages.every((message, index) => message === b.messages[index]);
+
+/** A run of stored messages; re-renders only when one of them changes (not for every streamed word). */
+const MessageChunk = memo(function MessageChunk({ messages, conversationId }: { messages: ConversationMessage[]; conversationId: string | null }) {
+  return messages.map((message) =>
+    message.role === "assistant" ? (
+      <ChatMessage key={message.id} role="assistant" footer={<FeedbackButtons className="mt-2" messageId={message.id} conversationId={conversationId} />}>
+        {message.content}
+      </ChatMessage>
+    ) : message.role === "user" ? (
+      <ChatMessage key={message.id} role="user">
+        {message.content}
+      </ChatMessage>
+    ) : null,
+  );
+}, sameMessages);
+
+/** The stored messages, in Suspense boundaries of HYDRATION_CHUNK (rendered on the server as they are; no fallback is ever shown). */
+function StoredMessages({ messages, conversationId }: { messages: ConversationMessage[]; conversationId: string | null }) {
+  const chunks: ConversationMessage[][] = [];
+  for (let start = 0; start < messages.length; start += HYDRATION_CHUNK) chunks.push(messages.slice(start, start + HYDRATION_CHUNK));
+  return chunks.map((chunk, index) => (
+    <Suspense key={index} fallback={null}>
+      <MessageChunk messages={chunk} conversationId={conversationId} />
+    </Suspense>
+  ));
+}
+
 /** A conversation: its messages, the answer streaming in, feedback buttons under every answer, and the composer. */
 export function ChatThread({ conversationId, viewerId }: ChatThreadProps) {
   const thread = useChatThread(conversationId);
@@ -102,21 +136,7 @@ export function ChatThread({ conversationId, viewerId }: ChatThreadProps) {
             <EmptyThread isNew={conversationId === null} canWrite={canWrite} onPick={thread.send} />
           ) : (
             <ol className="flex flex-col gap-6">
-              {messages.map((message) =>
-                message.role === "assistant" ? (
-                  <ChatMessage
-                    key={message.id}
-                    role="assistant"
-                    footer={<FeedbackButtons className="mt-2" messageId={message.id} conversationId={thread.conversationId} />}
-                  >
-                    {message.content}
-                  </ChatMessage>
-                ) : message.role === "user" ? (
-                  <ChatMessage key={message.id} role="user">
-                    {message.content}
-                  </ChatMessage>
-                ) : null,
-              )}
+              <StoredMessages messages={messages} conversationId={thread.conversationId} />
               {pending?.question && <ChatMessage role="user">{pending.question}</ChatMessage>}
               {pending && (
                 <ChatMessage role="assistant" busy footer={<FeedbackButtons className="mt-2" messageId={null} conversationId={thread.conversationId} streaming />}>
