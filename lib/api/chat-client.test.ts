@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { failureOf } from "@/test/failure-of";
 import type { ChatStreamEvent } from "./chat-schemas";
 import { createChatClient } from "./chat-client";
 import { FeedbackApiError } from "./feedback-api-error";
@@ -21,15 +22,6 @@ function clientAnswering(response: () => Response | Promise<Response>) {
   return { client, calls };
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<FeedbackApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof FeedbackApiError) return error;
-    throw error;
-  }
-  throw new Error("expected a failure");
-}
 
 describe("the chat client", () => {
   it("posts the message and hands over every event up to the last one", async () => {
@@ -55,7 +47,7 @@ describe("the chat client", () => {
 
   it("fails when the stream ends before its last event", async () => {
     const { client } = clientAnswering(() => streamResponse({ type: "user_message", message }, { type: "delta", text: "Hel" }));
-    const error = await failureOf(client.sendMessage("c1", "Hi", { onEvent: () => {} }));
+    const error = await failureOf(client.sendMessage("c1", "Hi", { onEvent: () => {} }), FeedbackApiError);
     expect({ status: error.status, code: error.code, detail: error.detail }).toEqual({
       status: 0,
       code: "network_error",
@@ -65,7 +57,7 @@ describe("the chat client", () => {
 
   it("turns an error answer into the API's typed error, and a failed request into a network error", async () => {
     const { client } = clientAnswering(() => Response.json({ detail: "Conversation not found", code: "not_found" }, { status: 404 }));
-    const notFound = await failureOf(client.sendMessage("c1", "Hi", { onEvent: () => {} }));
+    const notFound = await failureOf(client.sendMessage("c1", "Hi", { onEvent: () => {} }), FeedbackApiError);
     expect({ status: notFound.status, code: notFound.code, detail: notFound.detail }).toEqual({ status: 404, code: "not_found", detail: "Conversation not found" });
 
     const offline = createChatClient({
@@ -73,7 +65,7 @@ describe("the chat client", () => {
         throw new TypeError("Failed to fetch");
       },
     });
-    const network = await failureOf(offline.listConversations());
+    const network = await failureOf(offline.listConversations(), FeedbackApiError);
     expect({ status: network.status, code: network.code, retryable: network.retryable }).toEqual({ status: 0, code: "network_error", retryable: true });
   });
 

@@ -2,6 +2,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { failureOf } from "@/test/failure-of";
 import { completionChunk as chunk, startFakeOpenAi, streamEvents, type FakeHandler, type FakeOpenAi } from "@/test/fake-openai";
 import { getResponder } from "./get-responder";
 import { createOpenAiCompatibleResponder } from "./openai-compatible-responder";
@@ -30,15 +31,6 @@ const question: ResponderMessage[] = [
 const responder = (options: { timeoutMs?: number; apiKey?: string } = {}) =>
   createOpenAiCompatibleResponder({ baseUrl: `${baseUrl}/`, model: "test-model", apiKey: "sk-test", ...options });
 
-async function failureOf(promise: Promise<unknown>): Promise<ResponderError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ResponderError) return error;
-    throw error;
-  }
-  throw new Error("expected the answer to fail");
-}
 
 describe("the OpenAI-compatible responder", () => {
   it("posts the conversation with stream: true and yields the deltas in order", async () => {
@@ -82,7 +74,7 @@ describe("the OpenAI-compatible responder", () => {
       response.writeHead(401, { "content-type": "application/json" });
       response.end(JSON.stringify({ error: { message: "Incorrect API key provided: sk-test", type: "invalid_request_error" } }));
     };
-    const error = await failureOf(generateAnswer(responder(), question));
+    const error = await failureOf(generateAnswer(responder(), question), ResponderError);
     expect({ kind: error.kind, message: error.message, status: error.details.status, detail: error.details.upstreamDetail }).toEqual({
       kind: "upstream_error",
       message: "The assistant service answered 401",
@@ -96,7 +88,7 @@ describe("the OpenAI-compatible responder", () => {
       response.writeHead(503, { "content-type": "text/plain" });
       response.end("overloaded");
     };
-    const error = await failureOf(generateAnswer(responder(), question));
+    const error = await failureOf(generateAnswer(responder(), question), ResponderError);
     expect({ kind: error.kind, status: error.details.status, detail: error.details.upstreamDetail }).toEqual({ kind: "upstream_error", status: 503, detail: "overloaded" });
   });
 
@@ -107,6 +99,7 @@ describe("the OpenAI-compatible responder", () => {
       (async () => {
         for await (const piece of responder().streamAnswer(question)) chunks.push(piece);
       })(),
+      ResponderError,
     );
     expect(chunks).toEqual(["Partial "]);
     expect({ kind: error.kind, message: error.message, detail: error.details.upstreamDetail }).toEqual({
@@ -118,19 +111,19 @@ describe("the OpenAI-compatible responder", () => {
 
   it("fails when the stream ends before the answer is finished", async () => {
     handler = streamEvents([chunk("Half an ")]);
-    const error = await failureOf(generateAnswer(responder(), question));
+    const error = await failureOf(generateAnswer(responder(), question), ResponderError);
     expect({ kind: error.kind, message: error.message }).toEqual({ kind: "invalid_response", message: "The assistant service stopped before the answer was complete" });
   });
 
   it("fails on an event that is not JSON", async () => {
     handler = streamEvents(["data: <html>\n\n"]);
-    expect((await failureOf(generateAnswer(responder(), question))).kind).toBe("invalid_response");
+    expect((await failureOf(generateAnswer(responder(), question), ResponderError)).kind).toBe("invalid_response");
   });
 
   it("times out when the endpoint does not answer, and closes the connection", async () => {
     handler = () => {};
     const started = performance.now();
-    const error = await failureOf(generateAnswer(responder({ timeoutMs: 150 }), question));
+    const error = await failureOf(generateAnswer(responder({ timeoutMs: 150 }), question), ResponderError);
     expect({ kind: error.kind, message: error.message }).toEqual({ kind: "timeout", message: "The assistant service did not answer in time" });
     expect(performance.now() - started).toBeLessThan(2_000);
     await expect.poll(() => fake.closedEarly).toBe(1);
@@ -146,6 +139,7 @@ describe("the OpenAI-compatible responder", () => {
       (async () => {
         for await (const piece of responder({ timeoutMs: 150 }).streamAnswer(question)) chunks.push(piece);
       })(),
+      ResponderError,
     );
     expect(chunks).toEqual(["Still "]);
     expect(error.kind).toBe("timeout");
@@ -156,7 +150,7 @@ describe("the OpenAI-compatible responder", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const error = await failureOf(generateAnswer(createOpenAiCompatibleResponder({ baseUrl: `http://127.0.0.1:${port}/v1`, model: "m" }), question));
+    const error = await failureOf(generateAnswer(createOpenAiCompatibleResponder({ baseUrl: `http://127.0.0.1:${port}/v1`, model: "m" }), question), ResponderError);
     expect({ kind: error.kind, message: error.message }).toEqual({ kind: "unreachable", message: "Could not reach the assistant service" });
   });
 
@@ -186,7 +180,7 @@ describe("getResponder", () => {
 
   it("fails every answer with a configuration error when the endpoint cannot be called", async () => {
     for (const env of [{ OPENAI_BASE_URL: baseUrl }, { OPENAI_BASE_URL: "ftp://example.test", OPENAI_MODEL: "m" }]) {
-      const error = await failureOf(generateAnswer(getResponder(env), question));
+      const error = await failureOf(generateAnswer(getResponder(env), question), ResponderError);
       expect({ kind: error.kind, message: error.message }).toEqual({ kind: "misconfigured", message: "The assistant is not configured correctly" });
     }
   });
