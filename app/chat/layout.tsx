@@ -33,7 +33,7 @@ export default async function ChatLayout({ children }: { children: ReactNode }) 
     <ChatProviders>
       <HydrationBoundary state={dehydrate(queryClient)}>
         <ChatShell
-          user={{ name: actor.name, email: actor.email, role: actor.role }}
+          user={{ name: actor.name, email: actor.email }}
           responderLabel={responder === "offline" ? "Offline responder" : responder.replace(/^openai-compatible /, "Model ")}
         >
           {children}

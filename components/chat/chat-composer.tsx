@@ -4,7 +4,7 @@ import { ArrowUp, Square } from "lucide-react";
 import type { FormEvent, KeyboardEvent } from "react";
 import { MAX_CHAT_MESSAGE_LENGTH } from "@/lib/chat/chat-limits";
 
-export const COMPOSER_ID = "chat-composer";
+const COMPOSER_ID = "chat-composer";
 
 const sendButtonVariants = cva(
   "inline-flex size-9 shrink-0 items-center justify-center rounded-lg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring disabled:cursor-not-allowed disabled:opacity-40 motion-safe:transition-opacity",

@@ -3,17 +3,17 @@ import { Menu, SquarePen, X } from "lucide-react";
 import Link from "next/link";
 import { useState, type MouseEvent, type ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { COMPOSER_ID } from "./chat-composer";
 import { ConversationList } from "./conversation-list";
 
 export interface ChatShellProps {
-  user: { name: string | null; email: string; role: string };
+  user: { name: string | null; email: string };
   /** Who writes the answers, e.g. "Offline responder". */
   responderLabel: string;
   children: ReactNode;
 }
 
 const SIDEBAR_ID = "chat-sidebar";
+const MAIN_ID = "chat-main";
 
 /** The chat's frame: a header, the conversation list beside the thread (a panel on small screens), the page in the middle. */
 export function ChatShell({ user, responderLabel, children }: ChatShellProps) {
@@ -22,10 +22,10 @@ export function ChatShell({ user, responderLabel, children }: ChatShellProps) {
   return (
     <div className="flex h-dvh flex-col bg-background text-foreground">
       <a
-        href={`#${COMPOSER_ID}`}
+        href={`#${MAIN_ID}`}
         className="sr-only rounded-md bg-primary px-3 py-2 text-primary-foreground focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50"
       >
-        Skip to the message box
+        Skip to the conversation
       </a>
       <header className="flex h-14 shrink-0 items-center gap-3 border-b border-border px-4">
         <button
@@ -75,7 +75,9 @@ export function ChatShell({ user, responderLabel, children }: ChatShellProps) {
             <ConversationList />
           </nav>
         </aside>
-        <main className="flex min-w-0 flex-1 flex-col">{children}</main>
+        <main id={MAIN_ID} tabIndex={-1} className="flex min-w-0 flex-1 flex-col focus:outline-none">
+          {children}
+        </main>
       </div>
     </div>
   );
