@@ -2,10 +2,14 @@ import { cva } from "class-variance-authority";
 import { Bot } from "lucide-react";
 import type { ReactNode } from "react";
 
-// Messages out of view skip style, layout and paint until they are scrolled to (they stay in the
-// accessibility tree and in find-in-page): a long thread costs the browser little more than a short one.
-const messageVariants = cva("flex w-full gap-3 [contain-intrinsic-size:auto_7rem] [content-visibility:auto]", {
-  variants: { role: { user: "justify-end", assistant: "justify-start" } },
+const messageVariants = cva("flex w-full gap-3", {
+  variants: {
+    role: { user: "justify-end", assistant: "justify-start" },
+    // Older messages of a long thread, out of view when it opens, skip style, layout and paint until
+    // they are scrolled to (they stay in the accessibility tree and in find-in-page). Only those: a
+    // message in view that first took its placeholder size would shift the page.
+    deferOffscreen: { true: "[contain-intrinsic-size:auto_7rem] [content-visibility:auto]", false: "" },
+  },
 });
 
 const bodyVariants = cva("min-w-0 text-sm leading-relaxed break-words whitespace-pre-wrap", {
@@ -24,14 +28,16 @@ export interface ChatMessageProps {
   footer?: ReactNode;
   /** The text is still being written. */
   busy?: boolean;
+  /** Out of view when the thread opens: rendered only once scrolled to. */
+  deferOffscreen?: boolean;
 }
 
 const SPEAKER = { user: "You", assistant: "Assistant" } as const;
 
 /** One message of the thread: the user's in a bubble on the right, the assistant's with its avatar on the left. */
-export function ChatMessage({ role, children, footer, busy = false }: ChatMessageProps) {
+export function ChatMessage({ role, children, footer, busy = false, deferOffscreen = false }: ChatMessageProps) {
   return (
-    <li data-slot="chat-message" data-role={role} className={messageVariants({ role })}>
+    <li data-slot="chat-message" data-role={role} className={messageVariants({ role, deferOffscreen })}>
       {role === "assistant" && (
         <span aria-hidden className="mt-0.5 flex size-8 shrink-0 items-center justify-center rounded-full border border-border bg-background text-muted-foreground">
           <Bot className="size-4" />

@@ -1,6 +1,6 @@
 "use client";
 import { RotateCcw } from "lucide-react";
-import { memo, Suspense } from "react";
+import { memo, type ReactNode } from "react";
 import { FeedbackButtons } from "@/components/feedback";
 import { Button } from "@/components/ui/button";
 import type { ConversationMessage } from "@/lib/api/conversation-schemas";
@@ -70,36 +70,59 @@ function EmptyThread({ isNew, canWrite, onPick }: { isNew: boolean; canWrite: bo
   );
 }
 
-/** Messages per hydration unit: React hydrates (and commits) each separately, so a long thread never blocks the page for long. */
-const HYDRATION_CHUNK = 20;
+/** Messages per memoised run: a streamed word re-renders none of them. */
+const RUN_LENGTH = 20;
+/** The newest messages, which a thread opens with in view, are always rendered; older ones only once scrolled to. */
+const ALWAYS_RENDERED = 20;
 
-const sameMessages = (a: { messages: ConversationMessage[]; conversationId: string | null }, b: typeof a) =>
-  a.conversationId === b.conversationId && a.messages.length === b.messages.length && a.messages.every((message, index) => message === b.messages[index]);
+const sameMessages = (a: MessageRunProps, b: MessageRunProps) =>
+  a.conversationId === b.conversationId &&
+  a.deferOffscreen === b.deferOffscreen &&
+  a.messages.length === b.messages.length &&
+  a.messages.every((message, index) => message === b.messages[index]);
+
+interface MessageRunProps {
+  messages: ConversationMessage[];
+  conversationId: string | null;
+  /** Out of view at first: skip their layout and paint until they are scrolled to. */
+  deferOffscreen: boolean;
+}
 
 /** A run of stored messages; re-renders only when one of them changes (not for every streamed word). */
-const MessageChunk = memo(function MessageChunk({ messages, conversationId }: { messages: ConversationMessage[]; conversationId: string | null }) {
+const MessageRun = memo(function MessageRun({ messages, conversationId, deferOffscreen }: MessageRunProps) {
   return messages.map((message) =>
     message.role === "assistant" ? (
-      <ChatMessage key={message.id} role="assistant" footer={<FeedbackButtons className="mt-2" messageId={message.id} conversationId={conversationId} />}>
+      <ChatMessage
+        key={message.id}
+        role="assistant"
+        deferOffscreen={deferOffscreen}
+        footer={<FeedbackButtons className="mt-2" messageId={message.id} conversationId={conversationId} />}
+      >
         {message.content}
       </ChatMessage>
     ) : message.role === "user" ? (
-      <ChatMessage key={message.id} role="user">
+      <ChatMessage key={message.id} role="user" deferOffscreen={deferOffscreen}>
         {message.content}
       </ChatMessage>
     ) : null,
   );
 }, sameMessages);
 
-/** The stored messages, in Suspense boundaries of HYDRATION_CHUNK (rendered on the server as they are; no fallback is ever shown). */
+/** The stored messages in memoised runs from the oldest, so appending a message changes only the last run. */
 function StoredMessages({ messages, conversationId }: { messages: ConversationMessage[]; conversationId: string | null }) {
-  const chunks: ConversationMessage[][] = [];
-  for (let start = 0; start < messages.length; start += HYDRATION_CHUNK) chunks.push(messages.slice(start, start + HYDRATION_CHUNK));
-  return chunks.map((chunk, index) => (
-    <Suspense key={index} fallback={null}>
-      <MessageChunk messages={chunk} conversationId={conversationId} />
-    </Suspense>
-  ));
+  const runs: ReactNode[] = [];
+  for (let start = 0; start < messages.length; start += RUN_LENGTH) {
+    const run = messages.slice(start, start + RUN_LENGTH);
+    runs.push(
+      <MessageRun
+        key={run[0]!.id}
+        messages={run}
+        conversationId={conversationId}
+        deferOffscreen={messages.length - (start + run.length) >= ALWAYS_RENDERED}
+      />,
+    );
+  }
+  return runs;
 }
 
 /** A conversation: its messages, the answer streaming in, feedback buttons under every answer, and the composer. */
