@@ -5,6 +5,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ChatPage } from "./pages/chat-page";
 import { SignInPage } from "./pages/sign-in-page";
+import { seededConversationId } from "./support/demo-data";
 
 async function signInToChat(page: Page, path = "/chat"): Promise<ChatPage> {
   await page.goto(path);
@@ -189,6 +190,25 @@ test("a message that cannot be sent comes back to the composer", async ({ page }
   await expect(page.getByRole("form", { name: "Send a message" }).getByRole("alert")).toContainText("Your message was not sent.");
   await expect(chat.composer).toHaveValue("Is there a discount for nonprofits?");
   await expect(chat.questions).toHaveCount(1);
+});
+
+test("a reviewer reads a member's conversation and may rate it, not reply; another organization gets a 404", async ({ page }) => {
+  const conversationId = seededConversationId("demo-pricing");
+  await page.goto(`/chat/${conversationId}`);
+  await new SignInPage(page).signInAs("Rey Reviewer", { landsOn: `/chat/${conversationId}` });
+  const chat = new ChatPage(page);
+  await chat.waitForHydration();
+  await expect(chat.title).toHaveText("Team plan pricing");
+  await expect(page.getByText("Another member's conversation: you can read it and rate its answers; only its owner can reply.")).toBeVisible();
+  await expect(chat.composer).toHaveCount(0);
+  await expect(chat.answer(0).thumbsUp).toBeEnabled();
+  // The list beside it is the reviewer's own.
+  await expect(chat.conversationLink("Team plan pricing")).toHaveCount(0);
+
+  await page.context().clearCookies();
+  await page.goto(`/chat/${conversationId}`);
+  await new SignInPage(page).signInAs("Olga Other", { landsOn: `/chat/${conversationId}` });
+  await expect(page.getByRole("heading", { name: "Conversation not found" })).toBeVisible();
 });
 
 test("an unknown conversation is a clear 404 inside the chat", async ({ page }) => {
