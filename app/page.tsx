@@ -6,6 +6,11 @@ export const dynamic = "force-dynamic";
 
 // Only pages that exist: the smoke test opens every one of them.
 const LINKS = [
+  {
+    href: "/chat",
+    label: "Chat demo",
+    description: "A chat with a streaming assistant and the feedback buttons under every answer; your votes go to the review queue.",
+  },
   { href: "/api-docs", label: "API reference", description: "The HTTP API, generated from the same schemas the handlers validate with." },
   { href: "/api/openapi.json", label: "OpenAPI document", description: "The machine-readable description of the API (OpenAPI 3.1)." },
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/database";
-import { seedDemoData } from "./seed";
+import { LONG_THREAD_TURNS, seedDemoData } from "./seed";
 
 const db = getDb();
 
@@ -52,6 +52,16 @@ describe("demo seed", () => {
     const corrected = feedback.find((entry) => entry.feedbackType === "negative" && entry.status === "reviewed");
     expect(corrected?.goldenResponse).toContain("Okta");
     expect(corrected?.context).toEqual([{ role: "user", content: "Can we use Okta for single sign-on?" }]);
+  });
+
+  it("gives the demo member a conversation of 200 messages, the newest activity as its last answer", async () => {
+    await seedDemoData(db);
+    const long = await db.selectFrom("Conversation").select(["id", "updatedAt"]).where("externalId", "=", "demo-long").executeTakeFirstOrThrow();
+    const messages = await db.selectFrom("Message").select(["role", "position", "createdAt"]).where("conversationId", "=", long.id).orderBy("position").execute();
+    expect(messages).toHaveLength(2 * LONG_THREAD_TURNS);
+    expect(messages.map((message) => message.position)).toEqual(messages.map((_, index) => index));
+    expect(messages.filter((message) => message.role === "assistant")).toHaveLength(LONG_THREAD_TURNS);
+    expect(long.updatedAt).toBe(messages.at(-1)?.createdAt);
   });
 
   it("changes nothing when run again", async () => {

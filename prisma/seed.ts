@@ -3,6 +3,7 @@
 // Idempotent: every row is upserted on a stable key and never updated, so re-running changes nothing.
 import type { Db } from "@/server/db/database";
 import { newId } from "@/server/db/ids";
+import { linkReplies } from "@/server/conversations/reply-links";
 import type { FeedbackStatus, FeedbackType, Role } from "@/server/db/generated/enums";
 import { loadGoldenExampleSource } from "@/server/golden-examples/golden-example-source";
 import { DEFAULT_MAX_REASON_LENGTH, DEFAULT_REASON_OPTIONS } from "@/lib/feedback/reason-options";
@@ -38,6 +39,23 @@ interface DemoOrganization {
   name: string;
   users: DemoUser[];
   conversations: DemoConversation[];
+}
+
+/** Turns of the demo's long conversation (LONG_THREAD_TURNS questions and answers), generated so the seed stays readable. */
+export const LONG_THREAD_TURNS = 100;
+function longThreadTurns(): Array<[string, string]> {
+  const parts = ["projects", "members", "API tokens", "webhooks", "billing details", "saved views", "attachments", "integrations", "custom fields", "audit log"];
+  const areas = ["Settings → Data", "Settings → Members", "Settings → Developers", "Settings → Developers", "Billing", "Settings → Views", "Settings → Data", "Settings → Integrations", "Settings → Fields", "Settings → Security"];
+  return Array.from({ length: LONG_THREAD_TURNS }, (_, index) => {
+    const part = parts[index % parts.length]!;
+    const area = areas[index % areas.length]!;
+    const step = index + 1;
+    return [
+      `Step ${step}: how do I move the ${part} to the new workspace?`,
+      `For the ${part}, open ${area} in the old workspace, choose Export, then Import the file in the new workspace under the same menu. ` +
+        `Step ${step} is done when the counts on both sides match; nothing is deleted from the old workspace.`,
+    ];
+  });
 }
 
 export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
@@ -158,6 +176,8 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
           ],
         ],
       },
+      // A long thread for the chat demo and its performance measurement (docs/performance-kit.md).
+      { key: "demo-long", owner: "member@demo.test", title: "Moving to the new workspace (long thread)", daysAgo: 12, turns: longThreadTurns() },
       {
         key: "demo-shortcuts",
         owner: "reviewer@demo.test",
@@ -273,6 +293,7 @@ export async function seedDemoData(db: Db, now: Date = new Date()): Promise<void
 
     for (const demoConversation of org.conversations) {
       const startedAt = new Date(now.getTime() - demoConversation.daysAgo * DAY_MS);
+      const at = (turnIndex: number, offsetMinutes: number) => new Date(startedAt.getTime() + (turnIndex * 10 + offsetMinutes) * 60_000);
       await db
         .insertInto("Conversation")
         .values({
@@ -282,7 +303,8 @@ export async function seedDemoData(db: Db, now: Date = new Date()): Promise<void
           externalId: demoConversation.key,
           title: demoConversation.title,
           createdAt: iso(startedAt),
-          updatedAt: iso(startedAt),
+          // Last activity: the last answer.
+          updatedAt: iso(at(demoConversation.turns.length - 1, 1)),
         })
         .onConflict((conflict) => conflict.columns(["organizationId", "externalId"]).doNothing())
         .execute();
@@ -293,24 +315,28 @@ export async function seedDemoData(db: Db, now: Date = new Date()): Promise<void
         .where("externalId", "=", demoConversation.key)
         .executeTakeFirstOrThrow();
 
-      for (const [turnIndex, [question, answer, feedback]] of demoConversation.turns.entries()) {
-        const at = (offsetMinutes: number) => new Date(startedAt.getTime() + (turnIndex * 10 + offsetMinutes) * 60_000);
-        const messageRow = async (position: number, role: "user" | "assistant", content: string, createdAt: Date, replyToId: string | null) => {
-          await db
-            .insertInto("Message")
-            .values({ id: newId(), organizationId: organization.id, conversationId: conversation.id, role, content, position, replyToId, createdAt: iso(createdAt) })
-            .onConflict((conflict) => conflict.columns(["conversationId", "position"]).doNothing())
-            .execute();
-          return db
-            .selectFrom("Message")
-            .select(["id", "organizationId", "conversationId"])
-            .where("conversationId", "=", conversation.id)
-            .where("position", "=", position)
-            .executeTakeFirstOrThrow();
-        };
-        const questionMessage = await messageRow(turnIndex * 2, "user", question, at(0), null);
-        const assistantMessage = await messageRow(turnIndex * 2 + 1, "assistant", answer, at(1), questionMessage.id);
-        if (feedback) await seedFeedback(db, assistantMessage, feedback, idOf, at(5));
+      // Every message of the conversation in one statement, so a long one seeds as fast as a short one.
+      await db
+        .insertInto("Message")
+        .values(
+          linkReplies(
+            demoConversation.turns.flatMap(([question, answer], turnIndex) => [
+              { id: newId(), organizationId: organization.id, conversationId: conversation.id, role: "user" as const, content: question, position: turnIndex * 2, createdAt: iso(at(turnIndex, 0)) },
+              { id: newId(), organizationId: organization.id, conversationId: conversation.id, role: "assistant" as const, content: answer, position: turnIndex * 2 + 1, createdAt: iso(at(turnIndex, 1)) },
+            ]),
+          ),
+        )
+        .onConflict((conflict) => conflict.columns(["conversationId", "position"]).doNothing())
+        .execute();
+      for (const [turnIndex, [, , feedback]] of demoConversation.turns.entries()) {
+        if (!feedback) continue;
+        const assistantMessage = await db
+          .selectFrom("Message")
+          .select(["id", "organizationId", "conversationId"])
+          .where("conversationId", "=", conversation.id)
+          .where("position", "=", turnIndex * 2 + 1)
+          .executeTakeFirstOrThrow();
+        await seedFeedback(db, assistantMessage, feedback, idOf, at(turnIndex, 5));
       }
     }
   }

@@ -7,10 +7,10 @@ export class SignInPage {
     await this.page.goto("/sign-in");
   }
 
-  /** Signs in through the demo picker as the seeded user with this display name. */
-  async signInAs(name: string) {
+  /** Signs in through the demo picker as the seeded user with this display name; `landsOn` is where the sign-in returns to. */
+  async signInAs(name: string, { landsOn = "/" }: { landsOn?: string | RegExp } = {}) {
     await this.page.getByRole("button", { name: new RegExp(`^Sign in as ${name}`) }).click();
-    await this.page.waitForURL("/");
+    await this.page.waitForURL(landsOn);
   }
 
   /** Starts a sign-in with an identity provider by its button. */

@@ -45,3 +45,15 @@ export function unratedAssistantMessageOf(email: string, nth = 0): { messageId: 
     return row;
   });
 }
+
+/** The id of the seeded conversation with this demo key (its external_id). */
+export function seededConversationId(key: string): string {
+  const db = new Database(E2E_DATABASE_FILE, { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare(`SELECT "id" FROM "Conversation" WHERE "externalId" = ?`).get(key) as { id: string } | undefined;
+    if (!row) throw new Error(`no seeded conversation ${key} in ${E2E_DATABASE_FILE}`);
+    return row.id;
+  } finally {
+    db.close();
+  }
+}

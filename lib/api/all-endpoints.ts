@@ -1,8 +1,9 @@
 // Every endpoint contract the app serves: the OpenAPI document and the API reference page list these.
 import { reviewEndpoints } from "./admin-endpoints";
+import { chatEndpoints } from "./chat-endpoints";
 import { conversationEndpoints } from "./conversation-endpoints";
 import type { Endpoint } from "./endpoint";
 import { feedbackEndpoints } from "./feedback-endpoints";
 import { goldenExampleEndpoints } from "./golden-example-endpoints";
 
-export const allEndpoints: readonly Endpoint[] = [...feedbackEndpoints, ...conversationEndpoints, ...reviewEndpoints, ...goldenExampleEndpoints];
+export const allEndpoints: readonly Endpoint[] = [...feedbackEndpoints, ...conversationEndpoints, ...chatEndpoints, ...reviewEndpoints, ...goldenExampleEndpoints];

@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   api_key_not_allowed: { status: 403, description: "An organization API key cannot call user endpoints" },
   cross_site_request: { status: 403, description: "A cookie-authenticated write came from another site" },
   feedback_disabled: { status: 403, description: "The organization turned feedback off" },
+  not_conversation_owner: { status: 403, description: "Only the conversation's owner can add messages to it (reviewers may read it)" },
   // 404: unknown, or not visible to the caller (the same answer, so nothing leaks).
   not_found: { status: 404, description: "Unknown or not visible to the caller" },
   // 409: the state does not allow it right now.
@@ -32,6 +33,8 @@ export const ERROR_CODES = {
   item_changed: { status: 409, description: "The item changed since the reviewer loaded it (detail says how, who and when)" },
   // 429: too many writes (per user, personal token or API key) or sign-in attempts (per IP).
   rate_limited: { status: 429, description: "Too many requests; try again after the Retry-After header's seconds" },
+  conversation_changed: { status: 409, description: "The conversation got another message first; the one sent to follow its previous last message was not stored" },
+  nothing_to_answer: { status: 409, description: "The conversation does not end with a user message to answer" },
   // 500: a bug or an outage; details only in the server log.
   internal_error: { status: 500, description: "Unexpected error (generic message; details only in the server log)" },
 } as const satisfies Record<string, { status: number; description: string }>;

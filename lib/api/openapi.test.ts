@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { allEndpoints } from "./all-endpoints";
 import * as reviewEndpointsModule from "./admin-endpoints";
+import * as chatEndpointsModule from "./chat-endpoints";
 import * as conversationEndpointsModule from "./conversation-endpoints";
 import { defineEndpoint, type Endpoint } from "./endpoint";
 import * as feedbackEndpointsModule from "./feedback-endpoints";
@@ -286,6 +287,12 @@ describe("OpenAPI document", () => {
       createConversation: [400, 401, 404, 409, 429, 500],
       appendMessages: [400, 401, 404, 409, 429, 500],
       getConversation: [400, 401, 404, 500],
+      listChatConversations: [400, 401, 403, 500],
+      createChatConversation: [400, 401, 403, 429, 500],
+      getChatConversation: [400, 401, 403, 404, 500],
+      // 403 also for a reviewer who may read the conversation but not write to it; 409 for concurrent writes.
+      sendChatMessage: [400, 401, 403, 404, 409, 429, 500],
+      answerChatConversation: [400, 401, 403, 404, 409, 429, 500],
     };
     for (const endpoint of allEndpoints) {
       const responses = operation(endpoint).responses;
@@ -334,6 +341,7 @@ describe("OpenAPI document and the route wrapper share their schemas", () => {
       expect(operationFor(document, endpoint)?.operationId).toBe(endpoint.id);
     }
     for (const endpoint of conversationEndpointsModule.conversationEndpoints) expect(allEndpoints).toContain(endpoint);
+    for (const endpoint of chatEndpointsModule.chatEndpoints) expect(allEndpoints).toContain(endpoint);
   });
 
   it("lists exactly the fields of the zod object schemas the wrapper validates with", () => {
@@ -363,6 +371,7 @@ describe("OpenAPI document and the route wrapper share their schemas", () => {
       "@/lib/api/conversation-endpoints": conversationEndpointsModule,
       "@/lib/api/admin-endpoints": reviewEndpointsModule,
       "@/lib/api/golden-example-endpoints": goldenExampleEndpointsModule,
+      "@/lib/api/chat-endpoints": chatEndpointsModule,
     };
     const served = new Set<Endpoint>();
     const routeFiles = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((file) => path.basename(file) === "route.ts");

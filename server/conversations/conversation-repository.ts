@@ -1,5 +1,5 @@
 import "server-only";
-import type { Selectable } from "kysely";
+import { sql, type Selectable } from "kysely";
 import type { IngestMessage } from "@/lib/api/conversation-schemas";
 import type { Queryable, Tx } from "@/server/db/database";
 import type { Conversation, Message } from "@/server/db/generated/database";
@@ -91,21 +91,29 @@ export async function insertConversation(
 /**
  * Touches the conversation so its row stays locked until the transaction ends: concurrent appends
  * to one conversation then take turns instead of racing for the same positions (PostgreSQL; SQLite
- * has a single writer anyway). False when the organization has no such conversation.
+ * has a single writer anyway). Returns its owner, or null when the organization has no such conversation.
  */
-export async function lockConversation(tx: Tx, organizationId: string, conversationId: string, now: string): Promise<boolean> {
-  const result = await tx
+export async function lockConversation(tx: Tx, organizationId: string, conversationId: string, now: string): Promise<{ userId: string } | null> {
+  const locked = await tx
     .updateTable("Conversation")
     .set({ updatedAt: now })
     .where("id", "=", conversationId)
     .where("organizationId", "=", organizationId)
+    .returning("userId")
     .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return locked ?? null;
 }
 
-export async function nextPosition(tx: Tx, conversationId: string): Promise<number> {
-  const last = await tx.selectFrom("Message").select("position").where("conversationId", "=", conversationId).orderBy("position", "desc").limit(1).executeTakeFirst();
-  return last ? last.position + 1 : 0;
+/** The conversation's last message (highest position), if it has any. */
+export async function findLastMessage(db: Queryable, conversationId: string): Promise<{ id: string; position: number } | null> {
+  const last = await db.selectFrom("Message").select(["id", "position"]).where("conversationId", "=", conversationId).orderBy("position", "desc").limit(1).executeTakeFirst();
+  return last ?? null;
+}
+
+/** The conversation's newest `limit` messages, oldest first. */
+export async function findRecentMessages(db: Queryable, conversationId: string, limit: number): Promise<StoredMessage[]> {
+  const newestFirst = await db.selectFrom("Message").select(MESSAGE_COLUMNS).where("conversationId", "=", conversationId).orderBy("position", "desc").limit(limit).execute();
+  return newestFirst.toReversed();
 }
 
 /** The conversation's last user message before `position`: the question an answer placed there replies to. */
@@ -145,4 +153,67 @@ export async function insertMessages(
   const created = await tx.insertInto("Message").values(rows).returning(MESSAGE_COLUMNS).execute();
   // RETURNING does not promise the insertion order.
   return created.sort((a, b) => a.position - b.position);
+}
+
+export interface ConversationSummaryRow {
+  id: string;
+  externalId: string | null;
+  title: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** The first user message's beginning, for naming an untitled conversation. */
+  firstQuestion: string | null;
+  lastRole: StoredMessage["role"] | null;
+  lastPreview: string | null;
+  lastCreatedAt: string | null;
+  messageCount: number;
+}
+
+/** Where a page of the list starts: after this conversation in (updatedAt, id) descending order. */
+export interface ConversationListPosition {
+  updatedAt: string;
+  id: string;
+}
+
+/**
+ * A page of the user's own conversations, newest activity first (ties by id), each with what a
+ * list shows of it. Every per-conversation value is one probe of the (conversationId, position)
+ * index; `limit + 1` rows tell the caller whether another page follows.
+ */
+export async function listConversationsOf(
+  db: Queryable,
+  input: { organizationId: string; userId: string; limit: number; after?: ConversationListPosition; textLength: number },
+): Promise<ConversationSummaryRow[]> {
+  const length = sql.lit(input.textLength);
+  const rows = await db
+    .selectFrom("Conversation as c")
+    .select(["c.id", "c.externalId", "c.title", "c.createdAt", "c.updatedAt"])
+    .select((eb) => {
+      const messages = () => eb.selectFrom("Message as m").whereRef("m.conversationId", "=", "c.id");
+      const last = () => messages().orderBy("m.position", "desc").limit(1);
+      return [
+        messages()
+          .select(sql<string>`substr(${sql.ref("m.content")}, 1, ${length})`.as("text"))
+          .where("m.role", "=", "user")
+          .orderBy("m.position")
+          .limit(1)
+          .as("firstQuestion"),
+        last().select("m.role").as("lastRole"),
+        last().select(sql<string>`substr(${sql.ref("m.content")}, 1, ${length})`.as("text")).as("lastPreview"),
+        last().select("m.createdAt").as("lastCreatedAt"),
+        messages().select((count) => count.fn.countAll<number>().as("count")).as("messageCount"),
+      ];
+    })
+    .where("c.organizationId", "=", input.organizationId)
+    .where("c.userId", "=", input.userId)
+    .$if(input.after !== undefined, (query) =>
+      query.where((eb) =>
+        eb.or([eb("c.updatedAt", "<", input.after!.updatedAt), eb.and([eb("c.updatedAt", "=", input.after!.updatedAt), eb("c.id", "<", input.after!.id)])]),
+      ),
+    )
+    .orderBy("c.updatedAt", "desc")
+    .orderBy("c.id", "desc")
+    .limit(input.limit + 1)
+    .execute();
+  return rows.map((row) => ({ ...row, messageCount: Number(row.messageCount ?? 0) }));
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SubmitFeedbackBody } from "@/lib/api/schemas";
-import { hasRole, type UserActor } from "@/server/auth/actor";
+import type { UserActor } from "@/server/auth/actor";
+import { canSeeConversation } from "@/server/conversations/conversation-access";
 import { inTransaction, type Db, type Queryable } from "@/server/db/database";
 import { lockVote } from "@/server/db/vote-lock";
 import { forbidden, invalidInput, notFound } from "@/server/errors";
@@ -26,15 +27,10 @@ export interface FeedbackServiceContext {
 
 const MESSAGE_NOT_FOUND = "Message not found";
 
-/** Conversation owners see their chats; reviewers and admins see every chat of their organization. */
-function canSee(actor: UserActor, conversationOwnerId: string): boolean {
-  return conversationOwnerId === actor.userId || hasRole(actor, "reviewer");
-}
-
 async function loadVisibleMessage(db: Queryable, actor: UserActor, messageId: string): Promise<SubmissionContext> {
   const context = await loadSubmissionContext(db, actor.organizationId, actor.userId, messageId);
   // Unknown and invisible messages get the same answer, so ids of other users and organizations leak nothing.
-  if (!context || !canSee(actor, context.conversationOwnerId)) throw notFound(MESSAGE_NOT_FOUND);
+  if (!context || !canSeeConversation(actor, context.conversationOwnerId)) throw notFound(MESSAGE_NOT_FOUND);
   return context;
 }
 
@@ -97,7 +93,7 @@ export async function withdrawFeedback(ctx: FeedbackServiceContext, messageId: s
 /** The caller's votes in a conversation they may see. */
 export async function listFeedbackInConversation(ctx: FeedbackServiceContext, conversationId: string): Promise<StoredFeedback[]> {
   const found = await readConversationFeedback(ctx.db, ctx.actor.organizationId, ctx.actor.userId, conversationId);
-  if (!found || !canSee(ctx.actor, found.conversationOwnerId)) throw notFound("Conversation not found");
+  if (!found || !canSeeConversation(ctx.actor, found.conversationOwnerId)) throw notFound("Conversation not found");
   return found.feedback;
 }
 
