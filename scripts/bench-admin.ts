@@ -4,6 +4,7 @@
 // (median of several runs, after a warm-up) with its query plan, then streams an export of
 // 100,000 golden examples from the production server and samples that server's memory.
 // Writes its section of docs/benchmarks.md. Usage: npm run bench:admin [-- --rows 1000000 --databases sqlite,postgresql]
+// `--keep true` leaves the seeded databases in place (their URLs are printed) to study plans in them.
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import { sql, type CompiledQuery, type Insertable } from "kysely";
@@ -26,6 +27,7 @@ for (let index = 2; index < process.argv.length; index += 2) args.set(process.ar
 const ROWS = Number(args.get("rows") ?? 1_000_000);
 const EXPORT_EXAMPLES = Number(args.get("export") ?? 100_000);
 const DATABASES = (args.get("databases") ?? "sqlite,postgresql").split(",") as DatabaseProvider[];
+const KEEP = args.get("keep") === "true";
 const RUNS = 7;
 const PORT = 3290;
 const SECRET = "feedback-kit-bench-secret";
@@ -431,7 +433,8 @@ async function main() {
       console.log(`  ${exported.examples} examples, ${(exported.bytes / 1e6).toFixed(0)} MB in ${exported.seconds.toFixed(1)} s, RSS ${exported.rssBeforeMb.toFixed(0)} → ${exported.rssPeakMb.toFixed(0)} MB`);
       results.push({ provider, seedSeconds, timings, exported });
     } finally {
-      await drop();
+      if (KEEP) console.log(`${LABEL[provider]}: kept the seeded database at ${config.url}`);
+      else await drop();
     }
   }
   writeReportSection("admin", section(results));
