@@ -7,8 +7,8 @@ import { formatPercent, formatDay } from "./format";
 
 type Day = DailyStats["days"][number];
 
-const WIDTH = 720;
-const HEIGHT = 240;
+const WIDTH = 1100;
+const HEIGHT = 260;
 const MARGIN = { top: 12, right: 44, bottom: 28, left: 36 };
 
 /** One sentence with the range's totals: the chart's accessible description. */
@@ -49,7 +49,7 @@ export function DailyFeedbackChart({ days, id = "daily-feedback" }: { days: read
             <line x1="0" y1="0" x2="0" y2="6" stroke="var(--color-negative)" strokeWidth="3" />
           </pattern>
         </defs>
-        {y.ticks(4).map((tick) => (
+        {y.ticks(4).filter(Number.isInteger).map((tick) => (
           <g key={tick}>
             <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} stroke="var(--color-border)" strokeDasharray={tick === 0 ? undefined : "2 4"} />
             <text x={MARGIN.left - 6} y={y(tick)} dy="0.32em" textAnchor="end" fontSize="11" fill="currentColor">

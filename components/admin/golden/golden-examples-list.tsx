@@ -1,0 +1,252 @@
+"use client";
+
+import { useState } from "react";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryStates } from "nuqs";
+import { AlertTriangleIcon, DownloadIcon, PencilIcon, SparklesIcon, Trash2Icon } from "lucide-react";
+import { toast } from "sonner";
+import { goldenExportUrl } from "@/lib/api/admin-client";
+import type { GoldenExample } from "@/lib/api/admin-schemas";
+import { FeedbackApiError } from "@/lib/api/feedback-api-error";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogTitle,
+} from "@/components/ui/alert-dialog";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Switch } from "@/components/ui/switch";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { adminApi, adminKeys } from "../admin-api";
+import { excerpt, formatAge, formatDateTime } from "../format";
+import { GoldenExampleEditor } from "./golden-example-editor";
+import { GOLDEN_PAGE_SIZE, goldenSearchParams, toExportQuery, toGoldenQuery, type GoldenFilters } from "./golden-params";
+
+const errorText = (error: unknown) => (error instanceof FeedbackApiError ? error.detail : String(error));
+
+export function GoldenExamplesList() {
+  const queryClient = useQueryClient();
+  const [filters, setFilters] = useQueryStates(goldenSearchParams, { history: "push" });
+  const query = toGoldenQuery(filters);
+  const list = useQuery({ queryKey: adminKeys.goldenExampleList(query), queryFn: () => adminApi.listGoldenExamples(query), placeholderData: keepPreviousData });
+  const [search, setSearch] = useState(filters.q);
+  const [urlSearch, setUrlSearch] = useState(filters.q);
+  if (urlSearch !== filters.q) {
+    setUrlSearch(filters.q);
+    setSearch(filters.q);
+  }
+  const [editing, setEditing] = useState<GoldenExample | null>(null);
+  const [deleting, setDeleting] = useState<GoldenExample | null>(null);
+
+  const change = (next: Partial<GoldenFilters>) => void setFilters({ ...next, page: next.page ?? 1 });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: adminKeys.goldenExamples() });
+
+  const toggle = useMutation({
+    mutationFn: (example: GoldenExample) => adminApi.updateGoldenExample(example.id, { is_active: !example.is_active }),
+    onSuccess: (updated) => toast(updated.is_active ? "Golden example activated: it is exported again" : "Golden example deactivated: exports leave it out"),
+    onError: (error) => toast.error("Not changed", { description: errorText(error) }),
+    onSettled: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: (example: GoldenExample) => adminApi.deleteGoldenExample(example.id),
+    onSuccess: () => toast("Golden example deleted"),
+    onError: (error) => toast.error("Not deleted", { description: errorText(error) }),
+    onSettled: refresh,
+  });
+
+  const items = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+  const first = total === 0 ? 0 : (filters.page - 1) * GOLDEN_PAGE_SIZE + 1;
+  const last = Math.min(total, filters.page * GOLDEN_PAGE_SIZE);
+  const filtered = filters.q !== "" || filters.source !== null || filters.approval !== null || filters.active !== "all";
+
+  return (
+    <div data-slot="golden-examples-list" className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Golden examples</h1>
+        <div className="flex flex-wrap items-center gap-2">
+          <a className={buttonVariants({ variant: "secondary", size: "sm" })} href={goldenExportUrl(toExportQuery(filters, "jsonl"))} download>
+            <DownloadIcon aria-hidden /> Export JSONL
+          </a>
+          <a className={buttonVariants({ variant: "secondary", size: "sm" })} href={goldenExportUrl(toExportQuery(filters, "csv"))} download>
+            <DownloadIcon aria-hidden /> Export CSV
+          </a>
+        </div>
+      </div>
+      <p className="text-sm text-muted-foreground">
+        Exports take the filters below; without an “Active” filter they contain the active examples. JSONL is the chat fine-tuning format, one{" "}
+        <code className="font-mono">{`{"messages": [...]}`}</code> per line, with the conversation before each answer.
+      </p>
+      <form role="search" aria-label="Filter golden examples" className="flex flex-wrap items-end gap-3" onSubmit={(event) => {
+        event.preventDefault();
+        change({ q: search });
+      }}>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="golden-search">Search</Label>
+          <div className="flex gap-2">
+            <Input id="golden-search" type="search" value={search} placeholder="Question or answer" className="w-72" onChange={(event) => setSearch(event.target.value)} />
+            <Button type="submit" variant="secondary">
+              Search
+            </Button>
+          </div>
+        </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="golden-source">Source</Label>
+          <NativeSelect id="golden-source" value={filters.source ?? ""} onChange={(event) => change({ source: (event.target.value || null) as GoldenFilters["source"] })}>
+            <option value="">Any</option>
+            <option value="feedback">Feedback</option>
+            <option value="manual">Written by hand</option>
+          </NativeSelect>
+        </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="golden-approval">Approval</Label>
+          <NativeSelect id="golden-approval" value={filters.approval ?? ""} onChange={(event) => change({ approval: (event.target.value || null) as GoldenFilters["approval"] })}>
+            <option value="">Any</option>
+            <option value="auto">Automatic</option>
+            <option value="manual">By a reviewer</option>
+          </NativeSelect>
+        </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="golden-active">Active</Label>
+          <NativeSelect id="golden-active" value={filters.active} onChange={(event) => change({ active: event.target.value as GoldenFilters["active"] })}>
+            <option value="all">Active and inactive</option>
+            <option value="true">Active only</option>
+            <option value="false">Inactive only</option>
+          </NativeSelect>
+        </div>
+        {filtered ? (
+          <Button variant="ghost" onClick={() => change({ q: "", source: null, approval: null, active: "all" })}>
+            Clear filters
+          </Button>
+        ) : null}
+      </form>
+
+      <section aria-label="Golden examples" aria-busy={list.isFetching ? "true" : "false"} className="flex flex-col gap-3">
+        {list.isPending ? (
+          <div className="flex flex-col gap-2">
+            <span role="status" className="sr-only">
+              Loading golden examples…
+            </span>
+            {Array.from({ length: 5 }, (_, index) => (
+              <Skeleton key={index} className="h-10 w-full" />
+            ))}
+          </div>
+        ) : list.isError && !list.data ? (
+          <Alert tone="error" role="alert">
+            <AlertTriangleIcon aria-hidden />
+            <div className="flex flex-col gap-2">
+              <p>The golden examples could not be loaded: {errorText(list.error)}</p>
+              <div>
+                <Button size="sm" variant="secondary" onClick={() => void list.refetch()}>
+                  Retry
+                </Button>
+              </div>
+            </div>
+          </Alert>
+        ) : items.length === 0 ? (
+          <div className="flex flex-col items-center gap-3 rounded-lg border border-dashed border-border px-6 py-12 text-center">
+            <SparklesIcon className="size-8 text-muted-foreground" aria-hidden />
+            <p className="font-medium">{filtered ? "No golden example matches these filters." : "No golden examples yet: resolve feedback in the queue to create them."}</p>
+          </div>
+        ) : (
+          <>
+            <Table aria-label="Golden examples">
+              <TableHeader>
+                <TableRow>
+                  <TableHead scope="col">Question</TableHead>
+                  <TableHead scope="col">Golden answer</TableHead>
+                  <TableHead scope="col">Source</TableHead>
+                  <TableHead scope="col">Active</TableHead>
+                  <TableHead scope="col">Updated</TableHead>
+                  <TableHead scope="col">
+                    <span className="sr-only">Actions</span>
+                  </TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {items.map((example) => {
+                  const question = excerpt(example.original_query || "(no question)", 80);
+                  return (
+                    <TableRow key={example.id} data-testid="golden-example-row">
+                      <TableCell className="max-w-64 font-medium">{question}</TableCell>
+                      <TableCell className="max-w-96">
+                        <span className="block">{excerpt(example.golden_response, 140)}</span>
+                        {example.golden_response !== example.original_response ? <span className="text-xs text-muted-foreground">Corrected</span> : null}
+                      </TableCell>
+                      <TableCell>
+                        <div className="flex flex-col items-start gap-1">
+                          <Badge>{example.source_type === "feedback" ? "Feedback" : "By hand"}</Badge>
+                          <Badge tone={example.approval_type === "manual" ? "info" : "neutral"}>{example.approval_type === "manual" ? "Reviewer" : "Automatic"}</Badge>
+                        </div>
+                      </TableCell>
+                      <TableCell>
+                        <Switch
+                          checked={example.is_active}
+                          aria-label={`Active: ${question}`}
+                          disabled={toggle.isPending && toggle.variables?.id === example.id}
+                          onCheckedChange={() => toggle.mutate(example)}
+                        />
+                      </TableCell>
+                      <TableCell>
+                        <time dateTime={example.updated_at} title={formatDateTime(example.updated_at)} className="whitespace-nowrap text-muted-foreground" suppressHydrationWarning>
+                          {formatAge(example.updated_at)}
+                        </time>
+                      </TableCell>
+                      <TableCell>
+                        <div className="flex gap-1">
+                          <Button size="icon" variant="ghost" aria-label={`Edit: ${question}`} onClick={() => setEditing(example)}>
+                            <PencilIcon aria-hidden />
+                          </Button>
+                          <Button size="icon" variant="ghost" className="text-negative" aria-label={`Delete: ${question}`} onClick={() => setDeleting(example)}>
+                            <Trash2Icon aria-hidden />
+                          </Button>
+                        </div>
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+            <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2 text-sm">
+              <p aria-live="polite" className="text-muted-foreground">
+                {first}–{last} of {total.toLocaleString("en")}
+              </p>
+              <div className="flex gap-2">
+                <Button size="sm" variant="secondary" disabled={filters.page <= 1} onClick={() => change({ page: filters.page - 1 })}>
+                  Previous page
+                </Button>
+                <Button size="sm" variant="secondary" disabled={last >= total} onClick={() => change({ page: filters.page + 1 })}>
+                  Next page
+                </Button>
+              </div>
+            </nav>
+          </>
+        )}
+      </section>
+
+      <GoldenExampleEditor example={editing} onOpenChange={(open) => !open && setEditing(null)} />
+      <AlertDialog open={deleting !== null} onOpenChange={(open) => !open && setDeleting(null)}>
+        <AlertDialogContent>
+          <AlertDialogTitle>Delete this golden example?</AlertDialogTitle>
+          <AlertDialogDescription>
+            “{deleting ? excerpt(deleting.original_query || deleting.golden_response, 100) : ""}” is deleted for good and leaves every future export. To keep it but leave it
+            out of exports, deactivate it instead.
+          </AlertDialogDescription>
+          <AlertDialogFooter>
+            <AlertDialogCancel>Cancel</AlertDialogCancel>
+            <AlertDialogAction onClick={() => deleting && remove.mutate(deleting)}>Delete</AlertDialogAction>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
+    </div>
+  );
+}
