@@ -49,8 +49,8 @@ function ItemLink({ entry }: { entry: AuditEntry }) {
           {short}
         </span>
       )}
-      <Link className="text-xs text-muted-foreground underline underline-offset-2" href={`/admin/audit?item=${encodeURIComponent(entry.target_id)}`} aria-label={`Every entry about ${entry.target_type.replace("_", " ")} ${entry.target_id}`}>
-        history
+      <Link className="text-xs text-muted-foreground underline underline-offset-2" href={`/admin/audit?item=${encodeURIComponent(entry.target_id)}`}>
+        History<span className="sr-only"> of {entry.target_type.replace("_", " ")} {entry.target_id}</span>
       </Link>
     </div>
   );
