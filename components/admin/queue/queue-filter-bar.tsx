@@ -83,7 +83,11 @@ export function QueueFilterBar({ filters, stats, onChange, searchRef }: QueueFil
               onChange={(event) => setSearch(event.target.value)}
               onKeyDown={(event) => {
                 if (event.key === "Enter") onChange({ q: search, page: 1 });
-                if (event.key === "Escape") event.currentTarget.blur();
+                // Esc leaves the field for the shortcuts; it does not clear it (the browser's default).
+                if (event.key === "Escape") {
+                  event.preventDefault();
+                  event.currentTarget.blur();
+                }
               }}
             />
           </div>

@@ -68,8 +68,10 @@ export function ReviewQueue({ undoWindowMs }: { undoWindowMs?: number }) {
     [settings.data],
   );
 
+  // A filter chosen closes the open item; search, typed while reading an item, replaces the history entry and keeps it open.
   const changeFilters = useCallback(
-    (change: Partial<QueueFilters>, options?: { replace?: boolean }) => void setParams({ ...change, item: null }, options?.replace ? { history: "replace" } : undefined),
+    (change: Partial<QueueFilters>, options?: { replace?: boolean }) =>
+      void setParams(options?.replace ? change : { ...change, item: null }, options?.replace ? { history: "replace" } : undefined),
     [setParams],
   );
 
@@ -100,10 +102,7 @@ export function ReviewQueue({ undoWindowMs }: { undoWindowMs?: number }) {
     if (!next) return;
     setActiveId(next.id);
     if (openId !== null) open(next.id, { focus: "row", replace: true });
-    else {
-      pendingFocus.current = "row";
-      document.querySelector<HTMLElement>(rowButtonSelector(next.id))?.focus();
-    }
+    else document.querySelector<HTMLElement>(rowButtonSelector(next.id))?.focus();
   }
 
   /** After acting on the current item, the next one is current (the queue is worked top to bottom). */
