@@ -6,27 +6,22 @@ import type * as review from "./admin-endpoints";
 import type {
   AdminFeedbackDetail,
   AdminFeedbackItem,
-  AuditEntry,
   BulkReviewResult,
   FeedbackQueue,
   FeedbackSettings,
   FeedbackStats,
-  DailyStats,
   GoldenExample,
+  GoldenExampleList,
 } from "./admin-schemas";
 import type { Endpoint } from "./endpoint";
 import type * as golden from "./golden-example-endpoints";
-import { createJsonRequest, queryString, type JsonRequestOptions } from "./json-request";
-
-type Route<E extends Endpoint> = { method: E["method"]; path: E["path"] };
-type BodyOf<E extends Endpoint> = E extends Endpoint<z.ZodType, z.ZodType, infer Body> ? z.input<Body> : never;
+import { createJsonRequest, queryString, type BodyOf, type JsonRequestOptions, type RouteOf as Route } from "./json-request";
 /** Query parameters as the URL carries them: strings. */
 type QueryOf<E extends Endpoint> = E extends Endpoint<z.ZodType, infer Query> ? { [K in keyof z.input<Query>]?: string } : never;
 
 const ROUTES = {
   queue: { method: "GET", path: "/api/feedback/admin/list" },
   stats: { method: "GET", path: "/api/feedback/admin/stats" },
-  daily: { method: "GET", path: "/api/feedback/admin/stats/daily" },
   item: { method: "GET", path: "/api/feedback/admin/{id}" },
   resolve: { method: "POST", path: "/api/feedback/admin/{id}/resolve" },
   dismiss: { method: "POST", path: "/api/feedback/admin/{id}/dismiss" },
@@ -35,7 +30,6 @@ const ROUTES = {
   bulk: { method: "POST", path: "/api/feedback/admin/bulk" },
   settings: { method: "GET", path: "/api/feedback/admin/settings" },
   updateSettings: { method: "PUT", path: "/api/feedback/admin/settings" },
-  audit: { method: "GET", path: "/api/feedback/admin/audit" },
   goldenList: { method: "GET", path: "/api/feedback/golden-examples" },
   goldenExport: { method: "GET", path: "/api/feedback/golden-examples/export" },
   goldenUpdate: { method: "PUT", path: "/api/feedback/golden-examples/{id}" },
@@ -43,7 +37,6 @@ const ROUTES = {
 } as const satisfies {
   queue: Route<typeof review.listReviewQueue>;
   stats: Route<typeof review.getReviewStats>;
-  daily: Route<typeof review.getDailyReviewStats>;
   item: Route<typeof review.getReviewItem>;
   resolve: Route<typeof review.resolveFeedback>;
   dismiss: Route<typeof review.dismissFeedback>;
@@ -52,7 +45,6 @@ const ROUTES = {
   bulk: Route<typeof review.bulkReview>;
   settings: Route<typeof review.getReviewSettings>;
   updateSettings: Route<typeof review.updateReviewSettings>;
-  audit: Route<typeof review.listAuditLog>;
   goldenList: Route<typeof golden.listGoldenExamples>;
   goldenExport: Route<typeof golden.exportGoldenExamples>;
   goldenUpdate: Route<typeof golden.updateGoldenExample>;
@@ -62,7 +54,6 @@ const ROUTES = {
 export type QueueQuery = QueryOf<typeof review.listReviewQueue>;
 export type GoldenExampleQuery = QueryOf<typeof golden.listGoldenExamples>;
 export type GoldenExportQuery = QueryOf<typeof golden.exportGoldenExamples>;
-export type AuditQueryParams = QueryOf<typeof review.listAuditLog>;
 export type ResolveInput = BodyOf<typeof review.resolveFeedback>;
 export type DismissInput = BodyOf<typeof review.dismissFeedback>;
 export type RestoreInput = BodyOf<typeof review.restoreFeedback>;
@@ -76,7 +67,6 @@ type SendOptions = { keepalive?: boolean };
 export interface AdminClient {
   listQueue(query: QueueQuery): Promise<FeedbackQueue>;
   getStats(): Promise<FeedbackStats>;
-  getDailyStats(query: { from?: string; to?: string }): Promise<DailyStats>;
   getItem(id: string): Promise<AdminFeedbackDetail>;
   resolve(id: string, body: ResolveInput, options?: SendOptions): Promise<AdminFeedbackItem>;
   dismiss(id: string, body: DismissInput, options?: SendOptions): Promise<AdminFeedbackItem>;
@@ -85,8 +75,7 @@ export interface AdminClient {
   bulk(body: BulkInput, options?: SendOptions): Promise<BulkReviewResult>;
   getSettings(): Promise<FeedbackSettings>;
   updateSettings(body: SettingsUpdate): Promise<FeedbackSettings>;
-  listAudit(query: AuditQueryParams): Promise<{ items: AuditEntry[]; total: number; limit: number; offset: number }>;
-  listGoldenExamples(query: GoldenExampleQuery): Promise<{ items: GoldenExample[]; total: number; limit: number; offset: number }>;
+  listGoldenExamples(query: GoldenExampleQuery): Promise<GoldenExampleList>;
   updateGoldenExample(id: string, body: GoldenExampleUpdate): Promise<GoldenExample>;
   deleteGoldenExample(id: string): Promise<void>;
 }
@@ -96,7 +85,6 @@ export function createAdminClient(options: JsonRequestOptions = {}): AdminClient
   return {
     listQueue: (query) => request(ROUTES.queue, { query }),
     getStats: () => request(ROUTES.stats),
-    getDailyStats: (query) => request(ROUTES.daily, { query }),
     getItem: (id) => request(ROUTES.item, { params: { id } }),
     resolve: (id, body, send) => request(ROUTES.resolve, { params: { id }, body, keepalive: send?.keepalive }),
     dismiss: (id, body, send) => request(ROUTES.dismiss, { params: { id }, body, keepalive: send?.keepalive }),
@@ -105,7 +93,6 @@ export function createAdminClient(options: JsonRequestOptions = {}): AdminClient
     bulk: (body, send) => request(ROUTES.bulk, { body, keepalive: send?.keepalive }),
     getSettings: () => request(ROUTES.settings),
     updateSettings: (body) => request(ROUTES.updateSettings, { body }),
-    listAudit: (query) => request(ROUTES.audit, { query }),
     listGoldenExamples: (query) => request(ROUTES.goldenList, { query }),
     updateGoldenExample: (id, body) => request(ROUTES.goldenUpdate, { params: { id }, body }),
     deleteGoldenExample: (id) => request(ROUTES.goldenDelete, { params: { id } }),

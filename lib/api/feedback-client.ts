@@ -3,11 +3,9 @@
 import type { z } from "zod";
 import type { Endpoint } from "./endpoint";
 import type * as contracts from "./feedback-endpoints";
-import { createJsonRequest, type JsonRequestOptions } from "./json-request";
+import { createJsonRequest, type BodyOf, type JsonRequestOptions, type RouteOf as Route } from "./json-request";
 import type { FeedbackConfig, FeedbackListResponse, FeedbackResponse, MAX_LISTED_MESSAGE_IDS } from "./schemas";
 
-type Route<E extends Endpoint> = { method: E["method"]; path: E["path"] };
-type BodyOf<E extends Endpoint> = E extends Endpoint<z.ZodType, z.ZodType, infer Body> ? z.input<Body> : never;
 type QueryOf<E extends Endpoint> = E extends Endpoint<z.ZodType, infer Query> ? z.input<Query> : never;
 
 // The paths the client calls; TypeScript fails here when a contract's method or path changes.

@@ -1,6 +1,8 @@
 // The request machinery shared by the browser clients of the API (the kit's and the admin app's):
 // JSON in and out, the host's headers and bearer token, and typed errors from `{"detail", "code"}`.
+import type { z } from "zod";
 import { createTokenCache, type GetToken } from "./bearer-token";
+import type { Endpoint } from "./endpoint";
 import { errorFromResponse, FeedbackApiError } from "./feedback-api-error";
 
 export interface JsonRequestOptions {
@@ -13,6 +15,10 @@ export interface JsonRequestOptions {
   /** For hosts on another origin: returns a bearer token; cached, and asked again shortly before it expires or after a 401. */
   getToken?: GetToken;
 }
+
+/** An endpoint's method and path: a client's route table `satisfies` these, so a contract change fails to compile. */
+export type RouteOf<E extends Endpoint> = { method: E["method"]; path: E["path"] };
+export type BodyOf<E extends Endpoint> = E extends Endpoint<z.ZodType, z.ZodType, infer Body> ? z.input<Body> : never;
 
 export type ParamNames<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}` ? Name | ParamNames<Rest> : never;
 

@@ -3,11 +3,10 @@
 import { useState } from "react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
-import { AlertTriangleIcon, DownloadIcon, PencilIcon, SparklesIcon, Trash2Icon } from "lucide-react";
+import { DownloadIcon, PencilIcon, SparklesIcon, Trash2Icon } from "lucide-react";
 import { toast } from "sonner";
 import { goldenExportUrl } from "@/lib/api/admin-client";
 import type { GoldenExample } from "@/lib/api/admin-schemas";
-import { FeedbackApiError } from "@/lib/api/feedback-api-error";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -17,21 +16,18 @@ import {
   AlertDialogFooter,
   AlertDialogTitle,
 } from "@/components/ui/alert-dialog";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { adminApi, adminKeys } from "../admin-api";
 import { excerpt, formatAge, formatDateTime } from "../format";
+import { errorText, ListEmpty, ListError, ListLoading, ListPages } from "../list-states";
 import { GoldenExampleEditor } from "./golden-example-editor";
 import { GOLDEN_PAGE_SIZE, goldenSearchParams, toExportQuery, toGoldenQuery, type GoldenFilters } from "./golden-params";
-
-const errorText = (error: unknown) => (error instanceof FeedbackApiError ? error.detail : String(error));
 
 export function GoldenExamplesList() {
   const queryClient = useQueryClient();
@@ -64,9 +60,6 @@ export function GoldenExamplesList() {
   });
 
   const items = list.data?.items ?? [];
-  const total = list.data?.total ?? 0;
-  const first = total === 0 ? 0 : (filters.page - 1) * GOLDEN_PAGE_SIZE + 1;
-  const last = Math.min(total, filters.page * GOLDEN_PAGE_SIZE);
   const filtered = filters.q !== "" || filters.source !== null || filters.approval !== null || filters.active !== "all";
 
   return (
@@ -132,31 +125,13 @@ export function GoldenExamplesList() {
 
       <section aria-label="Golden examples" aria-busy={list.isFetching ? "true" : "false"} className="flex flex-col gap-3">
         {list.isPending ? (
-          <div className="flex flex-col gap-2">
-            <span role="status" className="sr-only">
-              Loading golden examples…
-            </span>
-            {Array.from({ length: 5 }, (_, index) => (
-              <Skeleton key={index} className="h-10 w-full" />
-            ))}
-          </div>
+          <ListLoading label="Loading golden examples…" />
         ) : list.isError && !list.data ? (
-          <Alert tone="error" role="alert">
-            <AlertTriangleIcon aria-hidden />
-            <div className="flex flex-col gap-2">
-              <p>The golden examples could not be loaded: {errorText(list.error)}</p>
-              <div>
-                <Button size="sm" variant="secondary" onClick={() => void list.refetch()}>
-                  Retry
-                </Button>
-              </div>
-            </div>
-          </Alert>
+          <ListError what="The golden examples" error={list.error} onRetry={() => void list.refetch()} />
         ) : items.length === 0 ? (
-          <div className="flex flex-col items-center gap-3 rounded-lg border border-dashed border-border px-6 py-12 text-center">
-            <SparklesIcon className="size-8 text-muted-foreground" aria-hidden />
+          <ListEmpty icon={<SparklesIcon aria-hidden />}>
             <p className="font-medium">{filtered ? "No golden example matches these filters." : "No golden examples yet: resolve feedback in the queue to create them."}</p>
-          </div>
+          </ListEmpty>
         ) : (
           <>
             <Table aria-label="Golden examples">
@@ -216,19 +191,7 @@ export function GoldenExamplesList() {
                 })}
               </TableBody>
             </Table>
-            <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2 text-sm">
-              <p aria-live="polite" className="text-muted-foreground">
-                {first}–{last} of {total.toLocaleString("en")}
-              </p>
-              <div className="flex gap-2">
-                <Button size="sm" variant="secondary" disabled={filters.page <= 1} onClick={() => change({ page: filters.page - 1 })}>
-                  Previous page
-                </Button>
-                <Button size="sm" variant="secondary" disabled={last >= total} onClick={() => change({ page: filters.page + 1 })}>
-                  Next page
-                </Button>
-              </div>
-            </nav>
+            <ListPages page={filters.page} pageSize={GOLDEN_PAGE_SIZE} total={list.data?.total ?? 0} onPage={(page) => change({ page })} />
           </>
         )}
       </section>

@@ -4,18 +4,17 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RowSelectionState } from "@tanstack/react-table";
 import { useQueryStates } from "nuqs";
-import { AlertTriangleIcon, InboxIcon, KeyboardIcon } from "lucide-react";
+import { InboxIcon, KeyboardIcon } from "lucide-react";
 import { toast } from "sonner";
 import type { AdminFeedbackItem } from "@/lib/api/admin-schemas";
 import { FeedbackApiError } from "@/lib/api/feedback-api-error";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Kbd } from "@/components/ui/kbd";
-import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/utils";
 import { adminApi, adminKeys } from "../admin-api";
 import { correctionProblem } from "../correction/correction-editor";
 import { STATUS_LABELS } from "../format";
+import { ListEmpty, ListError, ListLoading, ListPages } from "../list-states";
 import { BulkActionBar, BulkReportAlert } from "./bulk-action-bar";
 import { QueueFilterBar } from "./queue-filter-bar";
 import { canResolveOrDismiss, QueueItemDetail } from "./queue-item-detail";
@@ -244,9 +243,6 @@ export function ReviewQueue({ undoWindowMs }: { undoWindowMs?: number }) {
   );
 
   const openItem = itemOf(openId);
-  const total = queue.data?.total ?? 0;
-  const firstShown = total === 0 ? 0 : (filters.page - 1) * QUEUE_PAGE_SIZE + 1;
-  const lastShown = Math.min(total, filters.page * QUEUE_PAGE_SIZE);
   const filtered = filters.type !== null || filters.q !== "" || filters.from !== null || filters.to !== null;
 
   return (
@@ -264,29 +260,11 @@ export function ReviewQueue({ undoWindowMs }: { undoWindowMs?: number }) {
       <div className={cn("grid gap-6", openId !== null && "lg:grid-cols-[minmax(0,1fr)_minmax(22rem,32rem)]")}>
         <section aria-label="Queue items" aria-busy={queue.isFetching ? "true" : "false"} className="flex min-w-0 flex-col gap-3">
           {queue.isPending ? (
-            <div className="flex flex-col gap-2">
-              <span role="status" className="sr-only">
-                Loading the queue…
-              </span>
-              {Array.from({ length: 6 }, (_, index) => (
-                <Skeleton key={index} className="h-10 w-full" />
-              ))}
-            </div>
+            <ListLoading label="Loading the queue…" rows={6} />
           ) : queue.isError && !queue.data ? (
-            <Alert tone="error" role="alert">
-              <AlertTriangleIcon aria-hidden />
-              <div className="flex flex-col gap-2">
-                <p>The queue could not be loaded: {queue.error instanceof FeedbackApiError ? queue.error.detail : String(queue.error)}</p>
-                <div>
-                  <Button size="sm" variant="secondary" onClick={() => void queue.refetch()}>
-                    Retry
-                  </Button>
-                </div>
-              </div>
-            </Alert>
+            <ListError what="The queue" error={queue.error} onRetry={() => void queue.refetch()} />
           ) : items.length === 0 ? (
-            <div className="flex flex-col items-center gap-3 rounded-lg border border-dashed border-border px-6 py-12 text-center">
-              <InboxIcon className="size-8 text-muted-foreground" aria-hidden />
+            <ListEmpty icon={<InboxIcon aria-hidden />}>
               <p className="font-medium">
                 {filtered ? "No feedback matches these filters." : filters.status === "pending" ? "Nothing is waiting for review. All caught up!" : `No ${filters.status === "all" ? "" : STATUS_LABELS[filters.status].toLowerCase() + " "}feedback yet.`}
               </p>
@@ -295,7 +273,7 @@ export function ReviewQueue({ undoWindowMs }: { undoWindowMs?: number }) {
                   Clear filters
                 </Button>
               ) : null}
-            </div>
+            </ListEmpty>
           ) : (
             <>
               <QueueTable
@@ -309,19 +287,7 @@ export function ReviewQueue({ undoWindowMs }: { undoWindowMs?: number }) {
                 waitingStatusOf={waitingStatusOf}
                 reasonLabel={reasonLabel}
               />
-              <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2 text-sm">
-                <p aria-live="polite" className="text-muted-foreground">
-                  {firstShown}–{lastShown} of {total.toLocaleString("en")}
-                </p>
-                <div className="flex gap-2">
-                  <Button size="sm" variant="secondary" disabled={filters.page <= 1} onClick={() => changeFilters({ page: filters.page - 1 })}>
-                    Previous page
-                  </Button>
-                  <Button size="sm" variant="secondary" disabled={lastShown >= total} onClick={() => changeFilters({ page: filters.page + 1 })}>
-                    Next page
-                  </Button>
-                </div>
-              </nav>
+              <ListPages page={filters.page} pageSize={QUEUE_PAGE_SIZE} total={queue.data?.total ?? 0} onPage={(page) => changeFilters({ page })} />
             </>
           )}
         </section>
