@@ -132,13 +132,12 @@ export const CorrectionEditorWithDiff: Story = {
 
 const undoing = mockAdminApi();
 export const UndoWindow: Story = {
-  ...withAdminApi(undoing),
+  ...withAdminApi(undoing, { searchParams: "?item=fb-export" }),
   args: { undoWindowMs: 60_000 },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await loaded(canvasElement);
-    await userEvent.click(canvas.getByRole("button", { name: /How do I export/ }));
-    await eventually(() => canvasElement.textContent?.includes("Feedback from omar@acme.test") === true);
+    await canvas.findByRole("heading", { name: "Feedback from omar@acme.test" });
     await userEvent.keyboard("a");
     await eventually(() => canvasElement.textContent?.includes("→ Reviewed") === true);
     expect(canvasElement.textContent).toContain("→ Reviewed (undo with z)");
