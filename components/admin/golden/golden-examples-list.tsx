@@ -20,14 +20,28 @@ import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { NativeSelect } from "@/components/ui/native-select";
 import { Switch } from "@/components/ui/switch";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { adminApi, adminKeys } from "../admin-api";
+import { FilterSelect } from "../filter-select";
 import { excerpt, formatAge, formatDateTime } from "../format";
 import { errorText, ListEmpty, ListError, ListLoading, ListPages } from "../list-states";
 import { GoldenExampleEditor } from "./golden-example-editor";
 import { GOLDEN_PAGE_SIZE, goldenSearchParams, toExportQuery, toGoldenQuery, type GoldenFilters } from "./golden-params";
+
+const SOURCE_OPTIONS = [
+  { value: "feedback", label: "Feedback" },
+  { value: "manual", label: "Written by hand" },
+] as const;
+const APPROVAL_OPTIONS = [
+  { value: "auto", label: "Automatic" },
+  { value: "manual", label: "By a reviewer" },
+] as const;
+const ACTIVE_OPTIONS = [
+  { value: "all", label: "Active and inactive" },
+  { value: "true", label: "Active only" },
+  { value: "false", label: "Inactive only" },
+] as const;
 
 export function GoldenExamplesList() {
   const queryClient = useQueryClient();
@@ -92,30 +106,9 @@ export function GoldenExamplesList() {
             </Button>
           </div>
         </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="golden-source">Source</Label>
-          <NativeSelect id="golden-source" value={filters.source ?? ""} onChange={(event) => change({ source: (event.target.value || null) as GoldenFilters["source"] })}>
-            <option value="">Any</option>
-            <option value="feedback">Feedback</option>
-            <option value="manual">Written by hand</option>
-          </NativeSelect>
-        </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="golden-approval">Approval</Label>
-          <NativeSelect id="golden-approval" value={filters.approval ?? ""} onChange={(event) => change({ approval: (event.target.value || null) as GoldenFilters["approval"] })}>
-            <option value="">Any</option>
-            <option value="auto">Automatic</option>
-            <option value="manual">By a reviewer</option>
-          </NativeSelect>
-        </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="golden-active">Active</Label>
-          <NativeSelect id="golden-active" value={filters.active} onChange={(event) => change({ active: event.target.value as GoldenFilters["active"] })}>
-            <option value="all">Active and inactive</option>
-            <option value="true">Active only</option>
-            <option value="false">Inactive only</option>
-          </NativeSelect>
-        </div>
+        <FilterSelect id="golden-source" label="Source" anyLabel="Any" value={filters.source} options={SOURCE_OPTIONS} onChange={(source) => change({ source })} />
+        <FilterSelect id="golden-approval" label="Approval" anyLabel="Any" value={filters.approval} options={APPROVAL_OPTIONS} onChange={(approval) => change({ approval })} />
+        <FilterSelect id="golden-active" label="Active" value={filters.active} options={ACTIVE_OPTIONS} onChange={(active) => change({ active: active ?? "all" })} />
         {filtered ? (
           <Button variant="ghost" onClick={() => change({ q: "", source: null, approval: null, active: "all" })}>
             Clear filters

@@ -6,8 +6,8 @@ import type { FeedbackStats } from "@/lib/api/admin-schemas";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { NativeSelect } from "@/components/ui/native-select";
 import { cn } from "@/lib/utils";
+import { FilterSelect } from "../filter-select";
 import { STATUS_LABELS } from "../format";
 import type { QueueFilters, QueueStatus } from "./queue-params";
 
@@ -18,6 +18,11 @@ const STATUS_TABS: Array<{ status: QueueStatus; label: string; count: (stats: Fe
   { status: "dismissed", label: STATUS_LABELS.dismissed, count: (stats) => stats.dismissed_count },
   { status: "all", label: "All", count: (stats) => stats.total_feedback },
 ];
+
+const VOTE_OPTIONS = [
+  { value: "positive", label: "Positive" },
+  { value: "negative", label: "Negative" },
+] as const;
 
 export interface QueueFilterBarProps {
   filters: QueueFilters;
@@ -92,18 +97,7 @@ export function QueueFilterBar({ filters, stats, onChange, searchRef }: QueueFil
             />
           </div>
         </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="queue-type">Vote</Label>
-          <NativeSelect
-            id="queue-type"
-            value={filters.type ?? ""}
-            onChange={(event) => onChange({ type: event.target.value === "" ? null : (event.target.value as "positive" | "negative"), page: 1 })}
-          >
-            <option value="">Both</option>
-            <option value="positive">Positive</option>
-            <option value="negative">Negative</option>
-          </NativeSelect>
-        </div>
+        <FilterSelect id="queue-type" label="Vote" anyLabel="Both" value={filters.type} options={VOTE_OPTIONS} onChange={(type) => onChange({ type, page: 1 })} />
         <div className="flex flex-col gap-1">
           <Label htmlFor="queue-from">From</Label>
           <Input id="queue-from" type="date" value={filters.from ?? ""} max={filters.to ?? undefined} onChange={(event) => onChange({ from: event.target.value || null, page: 1 })} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useLayoutEffect, useRef } from "react";
 import { useHotkeys } from "react-hotkeys-hook";
 import { QUEUE_SHORTCUTS, type QueueShortcut } from "./queue-shortcuts";
 
@@ -22,17 +23,26 @@ function nameOf(event: KeyboardEvent, hotkey: string): QueueShortcut | undefined
   return name === "open" && onControl(event) ? undefined : name;
 }
 
-/** The queue's shortcuts (QUEUE_SHORTCUTS) through react-hotkeys-hook: one listener dispatching by key. */
+/**
+ * The queue's shortcuts (QUEUE_SHORTCUTS) through react-hotkeys-hook: one listener dispatching by
+ * key to the handlers of the latest render. The handlers are swapped in during the commit (a layout
+ * effect), so a key pressed right after the screen changed — "x" then "Shift+a" — never runs a
+ * handler that still sees the screen before.
+ */
 export function useQueueHotkeys(handlers: QueueHotkeyHandlers, { enabled }: { enabled: boolean }) {
+  const latest = useRef(handlers);
+  useLayoutEffect(() => {
+    latest.current = handlers;
+  });
   useHotkeys(
     CODE_HOTKEYS,
     (event, { hotkey }) => {
       const name = nameOf(event, hotkey);
-      if (name) handlers[name]?.();
+      if (name) latest.current[name]?.();
     },
     { enabled, ignoreEventWhen: inDialog, preventDefault: (event, { hotkey }) => nameOf(event, hotkey) !== undefined },
-    [handlers],
+    [],
   );
   // "?" is Shift plus a different key on different layouts: match the character typed.
-  useHotkeys("?", () => handlers.help?.(), { enabled, ignoreEventWhen: inDialog, useKey: true, preventDefault: true }, [handlers]);
+  useHotkeys("?", () => latest.current.help?.(), { enabled, ignoreEventWhen: inDialog, useKey: true, preventDefault: true }, []);
 }
