@@ -88,10 +88,13 @@ export const BulkWithFailures: Story = {
     await loaded(canvasElement);
     await userEvent.click(canvas.getByRole("checkbox", { name: "Select every item on this page" }));
     await eventually(() => canvasElement.textContent?.includes("4 selected") === true);
+    expect(canvas.getByRole("region", { name: "Selection" })).toHaveTextContent("4 selected");
     await userEvent.keyboard("{Shift>}a{/Shift}");
     // Bulk resolve takes positive feedback only: the API says why each negative one was not changed.
     await eventually(() => canvasElement.querySelector('[role="alert"]') !== null);
     const report = canvasElement.querySelector('[role="alert"]');
+    // When it fails, say what was sent and what the page ends with (the toasts).
+    expect(report, `requests: ${bulk.calls.map((call) => `${call.method} ${call.path}`).join(", ")}; page ends: ${document.body.textContent?.slice(-300)}`).not.toBeNull();
     expect(report).toHaveTextContent("2 resolved, 2 not changed");
     expect(report).toHaveTextContent("Resolving negative feedback needs the corrected answer");
   },
