@@ -60,6 +60,9 @@ export default defineConfig({
         test: {
           name: "storybook",
           root,
+          // Stories that wait out an undo window and a mocked round trip need more than the default
+          // 15 s when the machine is busy (2 shared cores).
+          testTimeout: 30_000,
           browser: {
             enabled: true,
             headless: true,

@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { hasRole } from "@/server/auth/actor";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 
 export const dynamic = "force-dynamic";
 
 // Only pages that exist: the smoke test opens every one of them.
+const ADMIN_LINK = { href: "/admin", label: "Admin", description: "Work the feedback queue, curate and export golden examples, settings and the audit log." };
 const LINKS = [
   {
     href: "/chat",
@@ -17,6 +19,8 @@ const LINKS = [
 
 export default async function HomePage() {
   const actor = await getCurrentActor();
+  // Members never see the review app's entry point.
+  const links = actor && hasRole(actor, "reviewer") ? [ADMIN_LINK, ...LINKS] : LINKS;
   return (
     <main className="mx-auto flex max-w-3xl flex-col gap-8 px-6 py-16">
       <header className="flex flex-col gap-3">
@@ -51,7 +55,7 @@ export default async function HomePage() {
 
       <nav aria-label="Sections">
         <ul className="grid gap-4 sm:grid-cols-2">
-          {LINKS.map((link) => (
+          {links.map((link) => (
             <li key={link.href}>
               <Link
                 href={link.href}

@@ -285,6 +285,7 @@ export type DailyStats = z.infer<typeof DailyStatsSchema>;
 export type FeedbackSettings = z.infer<typeof FeedbackSettingsSchema>;
 export type UpdateFeedbackSettingsBody = z.infer<typeof UpdateFeedbackSettingsBodySchema>;
 export type GoldenExample = z.infer<typeof GoldenExampleSchema>;
+export type GoldenExampleList = z.infer<typeof GoldenExampleListSchema>;
 export type GoldenExampleListQuery = z.output<typeof GoldenExampleListQuerySchema>;
 export type GoldenExampleExportQuery = z.output<typeof GoldenExampleExportQuerySchema>;
 export type CreateGoldenExampleBody = z.infer<typeof CreateGoldenExampleBodySchema>;
