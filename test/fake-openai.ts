@@ -2,6 +2,7 @@
 // tests: each test says how it answers; nothing leaves the machine.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 
 export type FakeHandler = (request: IncomingMessage, body: string, response: ServerResponse) => void;
 
@@ -59,6 +60,18 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** In the enclosing describe block, the app's responder (getResponder) talks to `fake`. */
+export function useFakeOpenAiResponder(fake: () => FakeOpenAi) {
+  beforeAll(() => {
+    process.env.OPENAI_BASE_URL = fake().baseUrl;
+    process.env.OPENAI_MODEL = "fake-model";
+  });
+  afterAll(() => {
+    delete process.env.OPENAI_BASE_URL;
+    delete process.env.OPENAI_MODEL;
+  });
 }
 
 /** One `data:` event of a streamed chat completion. */

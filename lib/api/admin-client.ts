@@ -10,6 +10,7 @@ import type {
   FeedbackQueue,
   FeedbackSettings,
   FeedbackStats,
+  GeneratedResponse,
   GoldenExample,
   GoldenExampleList,
 } from "./admin-schemas";
@@ -27,6 +28,7 @@ const ROUTES = {
   dismiss: { method: "POST", path: "/api/feedback/admin/{id}/dismiss" },
   restore: { method: "POST", path: "/api/feedback/admin/{id}/restore" },
   remove: { method: "DELETE", path: "/api/feedback/admin/{id}" },
+  draftCorrection: { method: "POST", path: "/api/feedback/admin/{id}/generate-response" },
   bulk: { method: "POST", path: "/api/feedback/admin/bulk" },
   settings: { method: "GET", path: "/api/feedback/admin/settings" },
   updateSettings: { method: "PUT", path: "/api/feedback/admin/settings" },
@@ -42,6 +44,7 @@ const ROUTES = {
   dismiss: Route<typeof review.dismissFeedback>;
   restore: Route<typeof review.restoreFeedback>;
   remove: Route<typeof review.deleteReviewItem>;
+  draftCorrection: Route<typeof review.generateCorrectedResponse>;
   bulk: Route<typeof review.bulkReview>;
   settings: Route<typeof review.getReviewSettings>;
   updateSettings: Route<typeof review.updateReviewSettings>;
@@ -72,6 +75,8 @@ export interface AdminClient {
   dismiss(id: string, body: DismissInput, options?: SendOptions): Promise<AdminFeedbackItem>;
   restore(id: string, body: RestoreInput, options?: SendOptions): Promise<AdminFeedbackItem>;
   deleteItem(id: string, expectedUpdatedAt?: string): Promise<void>;
+  /** The responder's corrected answer for the item (stores nothing). */
+  draftCorrection(id: string): Promise<GeneratedResponse>;
   bulk(body: BulkInput, options?: SendOptions): Promise<BulkReviewResult>;
   getSettings(): Promise<FeedbackSettings>;
   updateSettings(body: SettingsUpdate): Promise<FeedbackSettings>;
@@ -90,6 +95,7 @@ export function createAdminClient(options: JsonRequestOptions = {}): AdminClient
     dismiss: (id, body, send) => request(ROUTES.dismiss, { params: { id }, body, keepalive: send?.keepalive }),
     restore: (id, body, send) => request(ROUTES.restore, { params: { id }, body, keepalive: send?.keepalive }),
     deleteItem: (id, expectedUpdatedAt) => request(ROUTES.remove, { params: { id }, query: { expected_updated_at: expectedUpdatedAt } }),
+    draftCorrection: (id) => request(ROUTES.draftCorrection, { params: { id } }),
     bulk: (body, send) => request(ROUTES.bulk, { body, keepalive: send?.keepalive }),
     getSettings: () => request(ROUTES.settings),
     updateSettings: (body) => request(ROUTES.updateSettings, { body }),

@@ -15,6 +15,7 @@ import {
   FeedbackQueueSchema,
   FeedbackSettingsSchema,
   FeedbackStatsSchema,
+  GeneratedResponseSchema,
   ResolveFeedbackBodySchema,
   RestoreFeedbackBodySchema,
   UpdateFeedbackSettingsBodySchema,
@@ -178,6 +179,23 @@ export const listAuditLog = defineEndpoint({
   responses: { 200: { description: "One page of the log", schema: AuditLogSchema } },
 });
 
+export const generateCorrectedResponse = defineEndpoint({
+  id: "generateCorrectedResponse",
+  method: "POST",
+  path: "/api/feedback/admin/{id}/generate-response",
+  tag: TAG,
+  summary: "Draft a corrected answer",
+  description:
+    "Asks the responder (the chat demo's: offline and deterministic unless `OPENAI_BASE_URL` names an OpenAI-compatible " +
+    "endpoint) for a corrected answer, given the conversation, the rated answer and the user's reason. Changes nothing: " +
+    "the reviewer edits the draft and sends it with `resolve`. A responder that fails is not an HTTP error: the answer is " +
+    "200 with `success` false and `error` saying why, as in the original API.",
+  auth: "reviewer",
+  params: FeedbackIdParamsSchema,
+  responses: { 200: { description: "The draft, or why there is none", schema: GeneratedResponseSchema } },
+  errors: ["not_found"],
+});
+
 export const reviewEndpoints = [
   listReviewQueue,
   getReviewStats,
@@ -187,6 +205,7 @@ export const reviewEndpoints = [
   dismissFeedback,
   restoreFeedback,
   deleteReviewItem,
+  generateCorrectedResponse,
   bulkReview,
   getReviewSettings,
   updateReviewSettings,

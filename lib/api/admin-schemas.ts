@@ -66,6 +66,15 @@ export const AdminFeedbackDetailSchema = AdminFeedbackItemSchema.extend({
   context: z.array(ContextMessageSchema).describe("The conversation before the rated answer, oldest first"),
 }).meta({ id: "AdminFeedbackDetail" });
 
+export const GeneratedResponseSchema = z
+  .object({
+    generated_response: z.string().nullable().describe("The drafted corrected answer; null when the responder failed"),
+    generation_time_ms: z.number().int().nonnegative().describe("How long the responder took"),
+    success: z.boolean(),
+    error: z.string().optional().describe("Why the responder failed, in words fit for the reviewer (only when success is false)"),
+  })
+  .meta({ id: "GeneratedResponse" });
+
 export const FeedbackQueueSchema = z
   .object({
     items: z.array(AdminFeedbackItemSchema).describe("Newest first; ties broken by id"),
@@ -282,6 +291,7 @@ export type BulkReviewBody = z.infer<typeof BulkReviewBodySchema>;
 export type BulkReviewResult = z.infer<typeof BulkReviewResultSchema>;
 export type FeedbackStats = z.infer<typeof FeedbackStatsSchema>;
 export type DailyStats = z.infer<typeof DailyStatsSchema>;
+export type GeneratedResponse = z.infer<typeof GeneratedResponseSchema>;
 export type FeedbackSettings = z.infer<typeof FeedbackSettingsSchema>;
 export type UpdateFeedbackSettingsBody = z.infer<typeof UpdateFeedbackSettingsBodySchema>;
 export type GoldenExample = z.infer<typeof GoldenExampleSchema>;

@@ -273,6 +273,7 @@ describe("OpenAPI document", () => {
       dismissFeedback: [400, 401, 403, 404, 409, 429, 500],
       restoreFeedback: [400, 401, 403, 404, 409, 429, 500],
       deleteReviewItem: [400, 401, 403, 404, 409, 429, 500],
+      generateCorrectedResponse: [400, 401, 403, 404, 429, 500],
       bulkReview: [400, 401, 403, 429, 500],
       getReviewSettings: [401, 403, 500],
       updateReviewSettings: [400, 401, 403, 429, 500],

@@ -16,6 +16,8 @@ export interface MockAdminApiOptions {
   failLists?: number;
   /** Ids whose next review action answers 409 item_changed: another reviewer got there first. */
   changedByOthers?: string[];
+  /** The responder's answer to "Draft with AI": a draft, or the reason it failed. */
+  draft?: { text: string } | { error: string };
 }
 
 export interface RecordedAdminCall {
@@ -143,6 +145,17 @@ export function mockAdminApi(options: MockAdminApiOptions = {}) {
       await wait();
       const item = items.find((entry) => entry.id === params.id);
       return item ? HttpResponse.json(item) : error(404, "Feedback not found", "not_found");
+    }),
+    http.post("*/api/feedback/admin/:id/generate-response", async ({ request, params }) => {
+      record(request);
+      await wait();
+      if (!items.some((entry) => entry.id === params.id)) return error(404, "Feedback not found", "not_found");
+      const draft = options.draft ?? { text: "A corrected answer." };
+      return HttpResponse.json(
+        "text" in draft
+          ? { success: true, generated_response: draft.text, generation_time_ms: 40 }
+          : { success: false, generated_response: null, generation_time_ms: 40, error: draft.error },
+      );
     }),
     http.post("*/api/feedback/admin/:id/:action", async ({ request, params }) => {
       const body = (await request.json()) as { golden_response?: string; reason?: string | null };

@@ -133,6 +133,40 @@ export const CorrectionEditorWithDiff: Story = {
   },
 };
 
+const drafting = mockAdminApi({ draft: { text: "The Team plan is $10 per seat per month, billed annually." } });
+export const CorrectionDraftedWithAi: Story = {
+  ...withAdminApi(drafting, { searchParams: "?item=fb-pricing" }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await loaded(canvasElement);
+    await canvas.findByText("Hi! We are a team of twelve.");
+    await userEvent.keyboard("e");
+    const editor = await canvas.findByRole("textbox", { name: "Corrected answer" });
+    await userEvent.click(canvas.getByRole("button", { name: "Draft with AI" }));
+    await waitFor(() => expect(editor).toHaveValue("The Team plan is $10 per seat per month, billed annually."));
+    expect(drafting.calls).toContainEqual({ method: "POST", path: "/api/feedback/admin/fb-pricing/generate-response" });
+    // A draft is a starting point: nothing is sent until the reviewer resolves.
+    expect(drafting.calls.some((call) => call.path.endsWith("/resolve"))).toBe(false);
+    expect(canvas.getByTestId("diff-summary")).toHaveTextContent("1 word added, 1 word removed");
+  },
+};
+
+const failingDraft = mockAdminApi({ draft: { error: "The assistant service answered 503" } });
+export const CorrectionDraftFailed: Story = {
+  ...withAdminApi(failingDraft, { searchParams: "?item=fb-pricing" }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await loaded(canvasElement);
+    await canvas.findByText("Hi! We are a team of twelve.");
+    await userEvent.keyboard("e");
+    const editor = await canvas.findByRole("textbox", { name: "Corrected answer" });
+    await userEvent.click(canvas.getByRole("button", { name: "Draft with AI" }));
+    await eventually(() => canvasElement.textContent?.includes("Draft with AI failed: The assistant service answered 503") === true);
+    // The reviewer's text is left as it was.
+    expect(editor).toHaveValue("The Team plan is $8 per seat per month, billed annually.");
+  },
+};
+
 const undoing = mockAdminApi();
 export const UndoWindow: Story = {
   ...withAdminApi(undoing, { searchParams: "?item=fb-export" }),

@@ -9,7 +9,7 @@ import { createApiKey } from "@/server/auth/api-keys";
 import { getDatabaseProvider, getDb } from "@/server/db/database";
 import { offlineAnswer } from "@/server/responder/offline-responder";
 import { countOf } from "@/test/db";
-import { completionChunk, startFakeOpenAi, streamedAnswer, streamEvents, type FakeOpenAi } from "@/test/fake-openai";
+import { completionChunk, startFakeOpenAi, streamedAnswer, streamEvents, useFakeOpenAiResponder, type FakeOpenAi } from "@/test/fake-openai";
 import { createTestConversation, createTestOrganization } from "@/test/fixtures";
 import { callEventStreamRoute, callRoute, sessionCookie, type TestUser } from "@/test/http";
 import { POST as answerRoute } from "./conversations/[conversation_id]/answer/route";
@@ -55,17 +55,6 @@ async function newChat(s: Setup, cookie = s.cookies.member): Promise<string> {
 }
 
 const deltasOf = (events: ChatStreamEvent[]) => events.flatMap((event) => (event.type === "delta" ? [event.text] : [])).join("");
-
-function withUpstream(fake: () => FakeOpenAi) {
-  beforeAll(() => {
-    process.env.OPENAI_BASE_URL = fake().baseUrl;
-    process.env.OPENAI_MODEL = "fake-model";
-  });
-  afterAll(() => {
-    delete process.env.OPENAI_BASE_URL;
-    delete process.env.OPENAI_MODEL;
-  });
-}
 
 let fake: FakeOpenAi;
 beforeAll(async () => {
@@ -309,7 +298,7 @@ describe(`POST /api/chat/conversations/{id}/messages, offline responder (${provi
 });
 
 describe(`the answer from an OpenAI-compatible endpoint (${provider})`, () => {
-  withUpstream(() => fake);
+  useFakeOpenAiResponder(() => fake);
 
   it("sends the conversation so far and streams the endpoint's answer", async () => {
     const s = await setup();

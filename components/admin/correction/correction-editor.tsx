@@ -84,14 +84,17 @@ export function CorrectionEditor({ item, value, onChange, onSubmit, onCancel, te
         rows={6}
         aria-describedby={`${id}-help ${id}-problem`}
         aria-invalid={problem !== null && value !== item.original_response ? true : undefined}
-        onChange={(event) => onChange(event.target.value)}
+        onChange={(event) => {
+          setSourceError(null);
+          onChange(event.target.value);
+        }}
         onKeyDown={onKeyDown}
       />
       <p id={`${id}-help`} className="text-xs text-muted-foreground">
         <Kbd>Ctrl</Kbd> + <Kbd>Enter</Kbd> resolves with this correction, <Kbd>Esc</Kbd> leaves the editor (the draft stays). {value.length.toLocaleString("en")} characters.
       </p>
       <p id={`${id}-problem`} className="text-xs text-negative" aria-live="polite">
-        {problem && value !== "" ? problem : sourceError}
+        {sourceError ?? (problem && value !== "" ? problem : null)}
       </p>
       <CorrectionDiff original={item.original_response} changed={value} />
       <div className="flex flex-wrap gap-2">

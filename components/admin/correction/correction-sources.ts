@@ -1,7 +1,6 @@
-// Where a correction can start from. The editor offers each source that applies as a button;
-// "Draft with AI" (the responder's POST /api/feedback/admin/{id}/generate-response) joins this list
-// once that endpoint exists — nothing else in the editor needs to change.
+// Where a correction can start from. The editor offers each source that applies as a button.
 import type { AdminFeedbackItem } from "@/lib/api/admin-schemas";
+import { adminApi } from "../admin-api";
 
 export interface CorrectionSource {
   id: string;
@@ -24,5 +23,16 @@ export const CORRECTION_SOURCES: readonly CorrectionSource[] = [
     label: "Start from the golden answer",
     appliesTo: (item) => item.golden_response !== null && item.golden_response !== item.original_response,
     load: async (item) => item.golden_response ?? item.original_response,
+  },
+  {
+    id: "responder-draft",
+    label: "Draft with AI",
+    // A correction is for an answer the user rated down.
+    appliesTo: (item) => item.feedback_type === "negative",
+    load: async (item) => {
+      const draft = await adminApi.draftCorrection(item.id);
+      if (!draft.success || draft.generated_response === null) throw new Error(draft.error ?? "the responder sent no draft");
+      return draft.generated_response;
+    },
   },
 ];
