@@ -79,21 +79,28 @@ function voteMatches(filters: QueueFilters) {
 }
 
 /**
- * The search: the votes whose rated answer, whose question (the answer's reply-to message) or whose
- * reason contains the text: three lookups of the text in the search indexes (server/db/text-search.ts)
- * rather than one test per vote.
+ * The votes the filters select, as the derived table `v` (id, createdAt) of a statement. With a
+ * search: those whose rated answer, whose question (the answer's reply-to message) or whose reason
+ * contains the text. The messages with the text are looked up once in the search index
+ * (server/db/text-search.ts) as `hits`; the votes are then found from them through indexes, each
+ * way with the vote's own filters, rather than by testing every vote.
  */
-function textMatches(db: Queryable, organizationId: string, search: string) {
-  const votes = () => db.selectFrom("Feedback as sf").select("sf.id").where("sf.organizationId", "=", organizationId);
-  const onAnswers = votes()
-    .innerJoin("Message as sm", "sm.id", "sf.messageId")
-    .where(hasText(db, "Message", "sm", search));
-  const onQuestions = votes()
-    .innerJoin("Message as sa", "sa.id", "sf.messageId")
-    .innerJoin("Message as sq", "sq.id", "sa.replyToId")
-    .where(hasText(db, "Message", "sq", search));
-  const onReasons = votes().where(hasText(db, "Feedback", "sf", search));
-  return (eb: ExpressionBuilder<DB & { f: Feedback }, "f">) => eb("f.id", "in", onAnswers.union(onQuestions).union(onReasons));
+function fromMatchingVotes(db: Queryable, organizationId: string, filters: QueueFilters) {
+  const { search } = filters;
+  if (search === undefined) {
+    return db.selectFrom((qc) => qc.selectFrom("Feedback as f").select(["f.id", "f.createdAt"]).where("f.organizationId", "=", organizationId).where(voteMatches(filters)).as("v"));
+  }
+  return db
+    .with("hits", (qc) => qc.selectFrom("Message as m").select(["m.id", "m.role"]).where(hasText(db, "Message", "m", search)))
+    .selectFrom((qc) => {
+      const votes = () => qc.selectFrom("Feedback as f").select(["f.id", "f.createdAt"]).where("f.organizationId", "=", organizationId).where(voteMatches(filters));
+      const onAnswers = votes().where("f.messageId", "in", qc.selectFrom("hits").select("hits.id"));
+      const onQuestions = votes()
+        .innerJoin("Message as answer", "answer.id", "f.messageId")
+        .where("answer.replyToId", "in", qc.selectFrom("hits").select("hits.id").where("hits.role", "=", "user"));
+      const onReasons = votes().where(hasText(db, "Feedback", "f", search));
+      return onAnswers.union(onQuestions).union(onReasons).as("v");
+    });
 }
 
 /** One page of the queue, newest first (ties by id), and how many items match in all. */
@@ -103,19 +110,16 @@ export async function listQueue(
   filters: QueueFilters,
   page: { limit: number; offset: number },
 ): Promise<{ rows: AdminFeedbackRow[]; total: number }> {
-  const { search } = filters;
-  const matching = () =>
-    db
-      .selectFrom("Feedback as f")
-      .where("f.organizationId", "=", organizationId)
-      .where(voteMatches(filters))
-      .$if(search !== undefined, (qb) => qb.where(textMatches(db, organizationId, search!)));
+  const matching = () => fromMatchingVotes(db, organizationId, filters);
   // The page's ids first, then the joins for those rows only: a search can match thousands of votes.
-  const pageIds = matching().select("f.id").orderBy("f.createdAt", "desc").orderBy("f.id", "desc").limit(page.limit).offset(page.offset);
-  const rows = await itemsQuery(db, organizationId).where("f.id", "in", pageIds).orderBy("f.createdAt", "desc").orderBy("f.id", "desc").execute();
-  const { total } = await matching()
-    .select((eb) => eb.fn.countAll<number>().as("total"))
-    .executeTakeFirstOrThrow();
+  const pageIds = matching().select("v.id").orderBy("v.createdAt", "desc").orderBy("v.id", "desc").limit(page.limit).offset(page.offset);
+  // Side by side: on PostgreSQL each takes its own connection (SQLite runs them one after the other).
+  const [rows, { total }] = await Promise.all([
+    itemsQuery(db, organizationId).where("f.id", "in", pageIds).orderBy("f.createdAt", "desc").orderBy("f.id", "desc").execute(),
+    matching()
+      .select((eb) => eb.fn.countAll<number>().as("total"))
+      .executeTakeFirstOrThrow(),
+  ]);
   return { rows: rows.map(toRow), total: Number(total) };
 }
 
