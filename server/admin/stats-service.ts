@@ -19,12 +19,16 @@ export interface StatsContext {
  */
 export async function getFeedbackStats(ctx: StatsContext): Promise<FeedbackStats> {
   const { organizationId } = ctx.actor;
-  const groups = await ctx.db
-    .selectFrom("Feedback")
-    .select((eb) => ["status", "feedbackType", eb.fn.countAll<number>().as("count")])
-    .where("organizationId", "=", organizationId)
-    .groupBy(["status", "feedbackType"])
-    .execute();
+  // Side by side: on PostgreSQL each count takes its own connection.
+  const [groups, goldenExamples] = await Promise.all([
+    ctx.db
+      .selectFrom("Feedback")
+      .select((eb) => ["status", "feedbackType", eb.fn.countAll<number>().as("count")])
+      .where("organizationId", "=", organizationId)
+      .groupBy(["status", "feedbackType"])
+      .execute(),
+    countActiveGoldenExamples(ctx.db, organizationId),
+  ]);
   const total = (keep: (group: (typeof groups)[number]) => boolean) => groups.filter(keep).reduce((sum, group) => sum + Number(group.count), 0);
   return {
     total_feedback: total(() => true),
@@ -34,7 +38,7 @@ export async function getFeedbackStats(ctx: StatsContext): Promise<FeedbackStats
     auto_approved_count: total((group) => group.status === "auto_approved"),
     reviewed_count: total((group) => group.status === "reviewed"),
     dismissed_count: total((group) => group.status === "dismissed"),
-    golden_examples_count: await countActiveGoldenExamples(ctx.db, organizationId),
+    golden_examples_count: goldenExamples,
   };
 }
 
