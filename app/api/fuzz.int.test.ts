@@ -1,0 +1,126 @@
+// Property-based fuzzing of every endpoint of lib/api/all-endpoints.ts through its real route
+// handler: params, query and body are generated from the endpoint's zod schemas (well-typed values
+// with real ids, and hostile ones: wrong types, huge, NUL and unicode strings, prototype keys,
+// repeated query keys, malformed and deeply nested JSON, ids of unknown and other organizations'
+// rows). Whatever comes in:
+//   - the answer is never a 5xx, and an error is `{"detail", "code"}`;
+//   - an error, or any GET, changes none of the organization's rows;
+//   - nothing of another organization ever changes.
+// The seed is fixed so CI is repeatable; FUZZ_SEED and FUZZ_RUNS explore further (a failure prints
+// the seed and the input that failed).
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allEndpoints } from "@/lib/api/all-endpoints";
+import type { Endpoint } from "@/lib/api/endpoint";
+import { getDatabaseProvider, getDb } from "@/server/db/database";
+import { createAccessOrganization, createGoldenExampleOf, createVote, actorOf, type AccessOrganization } from "@/test/access-fixtures";
+import { callEndpoint, type EndpointRequest } from "@/test/endpoint-call";
+import { startFakeOpenAi, streamedAnswer, useFakeOpenAiResponder, type FakeOpenAi } from "@/test/fake-openai";
+import { organizationSnapshot, type OrganizationSnapshot } from "@/test/organization-snapshot";
+import { dismissFeedback } from "@/server/admin/review-service";
+import { hostileBodyText, queryArbitrary, schemaArbitrary } from "@/test/zod-arbitrary";
+
+const db = getDb();
+const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
+
+const statuses = new Map<string, number>();
+afterAll(() => { if (process.env.FUZZ_STATS) console.log([...statuses].sort().map(([k, v]) => `${k}: ${v}`).join("\n")); });
+let fake: FakeOpenAi;
+beforeAll(async () => {
+  // Valid writes are part of the mix: the write limit must not turn them into 429s.
+  process.env.RATE_LIMIT_WRITES_PER_MINUTE = "1000000";
+  process.env.RATE_LIMIT_API_KEY_WRITES_PER_MINUTE = "1000000";
+  fake = await startFakeOpenAi();
+  fake.answerWith(streamedAnswer(["A short ", "answer."]));
+});
+afterAll(() => fake.close());
+useFakeOpenAiResponder(() => fake);
+
+/** An organization with a row of every kind, and another organization whose rows must never change. */
+async function createWorld() {
+  const home = await createAccessOrganization(db);
+  const other = await createAccessOrganization(db);
+  await createVote(db, home, "admin", "positive");
+  await createVote(db, home, "admin", "negative");
+  await createVote(db, home, "member", "negative");
+  const dismissed = await createVote(db, home, "member", "positive");
+  await dismissFeedback({ db, actor: actorOf(home, "reviewer") }, dismissed.feedbackId, { reason: "fixture" });
+  await createGoldenExampleOf(db, home);
+  await createVote(db, other, "admin", "negative");
+  await createGoldenExampleOf(db, other);
+  const snapshots = [await organizationSnapshot(db, home.organization.id), await organizationSnapshot(db, other.organization.id)];
+  // The home organization's rows first: most well-formed requests should find what they name.
+  const column = (table: string, name = "id") =>
+    snapshots.flatMap((snapshot) => (snapshot[table] as Array<Record<string, unknown>>).map((row) => row[name]).filter((value): value is string => typeof value === "string"));
+  const fieldStrings = {
+    message_id: column("Message"),
+    conversation_id: column("Conversation"),
+    ids: column("Feedback"),
+    item: [...column("Feedback"), ...column("GoldenExample")],
+    actor: [...column("User"), ...column("User", "email"), "system"],
+    user_email: column("User", "email"),
+    expected_updated_at: [...column("Feedback", "updatedAt"), ...column("GoldenExample", "updatedAt")],
+  };
+  const knownStrings = Object.values(snapshots[0]!)
+    .flatMap((rows) => (rows as Array<Record<string, unknown>>).map((row) => row.id))
+    .filter((value): value is string => typeof value === "string");
+  return { home, other, knownStrings, fieldStrings, feedbackIds: column("Feedback"), goldenExampleIds: column("GoldenExample") };
+}
+
+type World = Awaited<ReturnType<typeof createWorld>>;
+
+function credentialOf(endpoint: Endpoint, home: AccessOrganization): Record<string, string> {
+  if (endpoint.auth === "api_key") return { authorization: `Bearer ${home.apiKey}` };
+  if (endpoint.auth === "public") return {};
+  return { cookie: home.cookies.admin };
+}
+
+const asText = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value) ?? "");
+
+function requestArbitrary(endpoint: Endpoint, world: World): fc.Arbitrary<EndpointRequest> {
+  const options = { knownStrings: world.knownStrings, fieldStrings: world.fieldStrings };
+  // A path's `{id}` is a golden example's under /golden-examples, a feedback item's under /admin.
+  const pathIds = endpoint.path.includes("/golden-examples/") ? world.goldenExampleIds : world.feedbackIds;
+  const params = endpoint.params
+    ? schemaArbitrary(endpoint.params, { ...options, fieldStrings: { ...world.fieldStrings, id: pathIds }, hostileWeight: 3 }).map((value) =>
+        typeof value === "object" && value !== null ? Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, asText(entry)])) : {},
+      )
+    : fc.constant({});
+  const body = endpoint.body
+    ? schemaArbitrary(endpoint.body, options).chain((value) => {
+        const json = JSON.stringify(value) ?? "null";
+        return fc.oneof({ weight: 6, arbitrary: fc.constant<unknown>(json) }, { weight: 3, arbitrary: hostileBodyText(json) }, { weight: 1, arbitrary: fc.constant(undefined) });
+      })
+    : endpoint.method === "GET"
+      ? fc.constant(undefined)
+      : fc.option(fc.jsonValue({ maxDepth: 2 }).map((value) => JSON.stringify(value)), { nil: undefined, freq: 5 });
+  const contentType = fc.constantFrom(undefined, "application/json", "text/plain", "application/json; charset=utf-16", "multipart/form-data; boundary=x");
+  return fc.record({ params, query: queryArbitrary(endpoint.query, options), body, contentType }).map(({ contentType: type, ...request }) => ({
+    ...request,
+    headers: type === undefined ? {} : { "content-type": type },
+  }));
+}
+
+describe(`fuzzing every endpoint (${getDatabaseProvider()}, seed ${SEED}, ${RUNS} runs each)`, () => {
+  it.each(allEndpoints.map((endpoint) => [endpoint.id, endpoint] as const))("%s: no 5xx, and refused or read-only requests change nothing", async (_id, endpoint) => {
+    const world = await createWorld();
+    const { home, other } = world;
+    const otherBefore = await organizationSnapshot(db, other.organization.id);
+    let current = await organizationSnapshot(db, home.organization.id);
+    const seed = SEED + [...endpoint.id].reduce((sum, character) => sum + character.charCodeAt(0), 0);
+    await fc.assert(
+      fc.asyncProperty(requestArbitrary(endpoint, world), async (request) => {
+        const answer = await callEndpoint(endpoint, { ...request, headers: { ...request.headers, ...credentialOf(endpoint, home) } });
+        const [before, after] = [current, await organizationSnapshot(db, home.organization.id)];
+        current = after;
+        if (process.env.FUZZ_STATS) statuses.set(`${endpoint.id} ${answer.status} ${(answer.body as {code?: string})?.code ?? ""}`, (statuses.get(`${endpoint.id} ${answer.status} ${(answer.body as {code?: string})?.code ?? ""}`) ?? 0) + 1);
+        expect(answer.status, `${endpoint.id} answered ${answer.status}: ${JSON.stringify(answer.body)}`).toBeLessThan(500);
+        if (answer.status >= 400) expect(answer.body).toMatchObject({ detail: expect.any(String), code: expect.any(String) });
+        if (answer.status >= 400 || endpoint.method === "GET") expect(after, `${endpoint.id} ${answer.status} changed data`).toEqual(before);
+      }),
+      { seed, numRuns: RUNS },
+    );
+    expect(await organizationSnapshot(db, other.organization.id)).toEqual(otherBefore);
+  });
+});
