@@ -12,12 +12,13 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allEndpoints } from "@/lib/api/all-endpoints";
 import type { Endpoint } from "@/lib/api/endpoint";
+import { dismissFeedback } from "@/server/admin/review-service";
+import { sessionCookieName } from "@/server/auth/auth-secret";
 import { getDatabaseProvider, getDb } from "@/server/db/database";
 import { createAccessOrganization, createGoldenExampleOf, createVote, actorOf, type AccessOrganization } from "@/test/access-fixtures";
 import { callEndpoint, type EndpointRequest } from "@/test/endpoint-call";
 import { startFakeOpenAi, streamedAnswer, useFakeOpenAiResponder, type FakeOpenAi } from "@/test/fake-openai";
 import { organizationSnapshot, type OrganizationSnapshot } from "@/test/organization-snapshot";
-import { dismissFeedback } from "@/server/admin/review-service";
 import { hostileBodyText, queryArbitrary, schemaArbitrary } from "@/test/zod-arbitrary";
 
 const db = getDb();
@@ -76,6 +77,41 @@ function credentialOf(endpoint: Endpoint, home: AccessOrganization): Record<stri
   return { cookie: home.cookies.admin };
 }
 
+/** Mostly the right credential; sometimes a mangled one, or a cross-site request. */
+function credentialArbitrary(endpoint: Endpoint, home: AccessOrganization): fc.Arbitrary<Record<string, string>> {
+  const valid = credentialOf(endpoint, home);
+  const cookie = sessionCookieName();
+  const junk = fc.string({ unit: "grapheme-ascii", maxLength: 60 }).map((value) => value.replace(/[\r\n\0]/g, ""));
+  const mangled = fc.oneof(
+    fc.constantFrom(
+      { cookie: `${cookie}=%E0%A4%A` },
+      { cookie: `${cookie}=%` },
+      { cookie: `${cookie}=` },
+      { cookie: "=;;;==; ;" },
+      { cookie: `${cookie}=${"x".repeat(10_000)}` },
+      { cookie: `${home.cookies.admin.slice(0, -5)}AAAAA` },
+      { cookie: `${home.cookies.admin}; ${cookie}=junk` },
+      { authorization: "Bearer" },
+      { authorization: "Bearer    " },
+      { authorization: "Basic dXNlcjpwYXNz" },
+      { authorization: `Bearer ${home.apiKey} extra` },
+      { authorization: `bearer ${home.apiKey}` },
+      { authorization: `Bearer ${home.apiKey}x` },
+      { authorization: `Bearer fk_key_` },
+      { authorization: `Bearer ${"x".repeat(10_000)}` },
+      { ...valid, origin: "https://evil.example" },
+      { ...valid, origin: "null" },
+      { ...valid, origin: "not a url" },
+      { ...valid, "sec-fetch-site": "cross-site" },
+      { ...valid, "content-length": "999999999" },
+      { ...valid, "content-length": "-1" },
+    ),
+    junk.map((value) => ({ cookie: `${cookie}=${value}` })),
+    junk.map((value) => ({ authorization: `Bearer ${value}` })),
+  );
+  return fc.oneof({ weight: 9, arbitrary: fc.constant(valid) }, { weight: 1, arbitrary: mangled });
+}
+
 const asText = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value) ?? "");
 
 function requestArbitrary(endpoint: Endpoint, world: World): fc.Arbitrary<EndpointRequest> {
@@ -96,9 +132,10 @@ function requestArbitrary(endpoint: Endpoint, world: World): fc.Arbitrary<Endpoi
       ? fc.constant(undefined)
       : fc.option(fc.jsonValue({ maxDepth: 2 }).map((value) => JSON.stringify(value)), { nil: undefined, freq: 5 });
   const contentType = fc.constantFrom(undefined, "application/json", "text/plain", "application/json; charset=utf-16", "multipart/form-data; boundary=x");
-  return fc.record({ params, query: queryArbitrary(endpoint.query, options), body, contentType }).map(({ contentType: type, ...request }) => ({
+  const credential = credentialArbitrary(endpoint, world.home);
+  return fc.record({ params, query: queryArbitrary(endpoint.query, options), body, contentType, credential }).map(({ contentType: type, credential: headers, ...request }) => ({
     ...request,
-    headers: type === undefined ? {} : { "content-type": type },
+    headers: { ...(type === undefined ? {} : { "content-type": type }), ...headers },
   }));
 }
 
@@ -111,7 +148,7 @@ describe(`fuzzing every endpoint (${getDatabaseProvider()}, seed ${SEED}, ${RUNS
     const seed = SEED + [...endpoint.id].reduce((sum, character) => sum + character.charCodeAt(0), 0);
     await fc.assert(
       fc.asyncProperty(requestArbitrary(endpoint, world), async (request) => {
-        const answer = await callEndpoint(endpoint, { ...request, headers: { ...request.headers, ...credentialOf(endpoint, home) } });
+        const answer = await callEndpoint(endpoint, request);
         const [before, after] = [current, await organizationSnapshot(db, home.organization.id)];
         current = after;
         if (process.env.FUZZ_STATS) statuses.set(`${endpoint.id} ${answer.status} ${(answer.body as {code?: string})?.code ?? ""}`, (statuses.get(`${endpoint.id} ${answer.status} ${(answer.body as {code?: string})?.code ?? ""}`) ?? 0) + 1);

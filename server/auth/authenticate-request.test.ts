@@ -1,5 +1,7 @@
-// The cross-site checks on cookie-authenticated writes (docs/security.md, "Cross-site requests").
+// The cross-site checks on cookie-authenticated writes (docs/security.md, "Cross-site requests"),
+// and session cookies that are not ours.
 import { describe, expect, it } from "vitest";
+import { sessionCookieName } from "./auth-secret";
 import { DomainError } from "@/server/errors";
 import { sessionCookie } from "@/test/http";
 import { authenticateRequest } from "./authenticate-request";
@@ -40,5 +42,13 @@ describe("cookie-authenticated writes", () => {
 
   it("lets reads through from anywhere: they change nothing, and CORS keeps their answers from other sites", async () => {
     expect(await outcome("GET", { origin: "https://evil.example", "sec-fetch-site": "cross-site" })).toBe("allowed");
+  });
+});
+
+describe("session cookies that are not a session", () => {
+  // Found by app/api/fuzz.int.test.ts: a malformed %-escape made decodeURIComponent throw, a 500.
+  it.each(["%E0%A4%A", "%", "", "not-a-token", "x".repeat(10_000)])("%j is a 401, not an error", async (value) => {
+    const request = new Request("http://app.example.test/api/feedback", { headers: { cookie: `${sessionCookieName()}=${value}` } });
+    await expect(authenticateRequest(request, "member")).rejects.toMatchObject({ code: "unauthenticated", status: 401 });
   });
 });
