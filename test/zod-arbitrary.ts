@@ -80,7 +80,9 @@ export const HOSTILE_STRINGS: readonly string[] = [
   "1.5",
   "99999999999999999999",
   "9007199254740993",
+  "9007199254740991",
   "2026-02-30",
+
   "2026-13-01",
   "0000-01-01",
   "9999-12-31T23:59:59.999Z",
@@ -100,12 +102,40 @@ export const HOSTILE_STRINGS: readonly string[] = [
   "\n\r\t",
 ];
 
+/** Dates and times at the edges of what the databases store (PostgreSQL: years 1 to 9999; a day past 9999-12-31 is year 10000). */
+export const EDGE_TIMES: readonly string[] = [
+  "0000-01-01",
+  "0000-01-01T00:00:00.000Z",
+  "0001-01-01",
+  "0001-01-01T00:00:00+01:00",
+  "0001-01-15",
+  "9999-12-31",
+  "9999-12-31T23:59:59.999Z",
+  "9999-12-31T23:59:59-01:00",
+  "1970-01-01T00:00:00Z",
+  "2026-02-29",
+  "2028-02-29T24:00:00Z",
+];
+
+/** Opaque tokens (e.g. cursors) forged from hostile values: base64url of JSON. */
+export const FORGED_TOKENS: readonly string[] = [
+  ["0000-01-01T00:00:00.000Z", "a"],
+  ["1", "a"],
+  ["2026-01-01T00:00:00.000Z", "a\u0000b"],
+  ["2026-01-01T00:00:00.000Z", 1],
+  [null, null],
+  [],
+  { a: 1 },
+  "x",
+].map((value) => Buffer.from(JSON.stringify(value)).toString("base64url"));
+
 const hostileNumbers = fc.constantFrom(-1, 0, 0.5, -0.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 31, 2 ** 53, 1e-300);
 
 /** A value of any JSON type, with extra weight on the ones that break naive code. */
 export function hostileValue(knownStrings: readonly string[]): fc.Arbitrary<unknown> {
   return fc.oneof(
     fc.constantFrom(...HOSTILE_STRINGS),
+    fc.constantFrom(...EDGE_TIMES, ...FORGED_TOKENS),
     fc.constantFrom(...knownStrings),
     hostileNumbers,
     fc.constantFrom(null, true, false, [], {}, [null], [[[]]]),
@@ -126,12 +156,16 @@ function stringArbitrary(schema: z.ZodType, { knownStrings, preferredStrings }: 
   }
   const def = defOf(schema) as Def & { format?: string };
   if (def.format) formats.add(def.format);
-  // Dates in both shapes for every string: a refinement (a date, a date-time) accepts nothing else.
+  // Dates in both shapes and forged tokens for every string: a refinement (a date, a date-time, a
+  // cursor) accepts little else.
+  // Near today, so a range is often short enough to be served; EDGE_TIMES has the far ends.
   const date = fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z"), noInvalidDate: true });
   const candidates: fc.Arbitrary<string>[] = [
     fc.constantFrom(...knownStrings),
     fc.string({ minLength: Math.min(minLength, maxLength), maxLength, unit: "grapheme-composite" }),
     date.map((value) => value.toISOString()),
+    fc.constantFrom(...EDGE_TIMES),
+    fc.constantFrom(...FORGED_TOKENS),
   ];
   if (!formats.has("datetime")) candidates.push(date.map((value) => value.toISOString().slice(0, 10)));
   if (preferredStrings?.length) return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...preferredStrings) }, ...candidates);
@@ -222,11 +256,11 @@ function wellTypedArbitrary(schema: z.ZodType, options: SchemaArbitraryOptions):
 export function queryArbitrary(schema: z.ZodType | undefined, options: SchemaArbitraryOptions): fc.Arbitrary<Array<readonly [string, string]>> {
   const asText = (value: unknown) => (typeof value === "string" ? value : typeof value === "object" && value !== null ? JSON.stringify(value) : String(value));
   const known = schema
-    ? schemaArbitrary(objectOf(schema), { ...options, hostileWeight: 0 }).map((value) =>
+    ? schemaArbitrary(objectOf(schema), options).map((value) =>
         Object.entries((value ?? {}) as Record<string, unknown>).map(([key, entry]) => [key, asText(entry)] as const),
       )
     : fc.constant([] as Array<readonly [string, string]>);
-  const value = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.constantFrom(...options.knownStrings), fc.string({ maxLength: 20 }));
+  const value = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS, ...EDGE_TIMES, ...FORGED_TOKENS), fc.constantFrom(...options.knownStrings), fc.string({ maxLength: 20 }));
   const unknownKey = fc.constantFrom("__proto__", "constructor", "toString", "hasOwnProperty", "", "a[b]", "limit[]", "%00", "\u0000");
   return fc
     .tuple(

@@ -23,7 +23,7 @@ import { hostileBodyText, queryArbitrary, schemaArbitrary } from "@/test/zod-arb
 
 const db = getDb();
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 
 const statuses = new Map<string, number>();
 afterAll(() => { if (process.env.FUZZ_STATS) console.log([...statuses].sort().map(([k, v]) => `${k}: ${v}`).join("\n")); });

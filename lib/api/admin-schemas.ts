@@ -10,11 +10,17 @@ export const MAX_GOLDEN_TEXT = 100_000;
 export const MAX_BULK_IDS = 100;
 export const MAX_PAGE_SIZE = 100;
 
+/** The instants both databases store: PostgreSQL has no year 0, and an ISO string past 9999 needs a sign it does not read. */
+export const EARLIEST_STORED_TIME = Date.parse("0001-01-01T00:00:00.000Z");
+export const LATEST_STORED_TIME = Date.parse("9999-12-31T23:59:59.999Z");
+
 const isoDateOrDateTime = z
   .string()
   .refine((value) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(value) && !Number.isNaN(Date.parse(value)), {
     message: "must be a date (YYYY-MM-DD) or an ISO-8601 date-time",
-  });
+    abort: true,
+  })
+  .refine((value) => Date.parse(value) >= EARLIEST_STORED_TIME && Date.parse(value) <= LATEST_STORED_TIME, { message: "must be between the years 1 and 9999" });
 
 /** Paging shared by every list of the review API: `limit` 1–100 (default 20) and `offset` ≥ 0. */
 export const pagingShape = {

@@ -1,5 +1,7 @@
 import "server-only";
+import { EARLIEST_STORED_TIME, LATEST_STORED_TIME } from "@/lib/api/admin-schemas";
 import type { ChatConversationList } from "@/lib/api/chat-schemas";
+import { idSchema } from "@/lib/api/schemas";
 import { PREVIEW_LENGTH } from "@/lib/chat/chat-limits";
 import type { CreateConversationBody, IngestMessage } from "@/lib/api/conversation-schemas";
 import { conversationTitle } from "@/lib/chat/conversation-title";
@@ -170,10 +172,19 @@ function encodeCursor(position: ConversationListPosition): string {
   return Buffer.from(JSON.stringify([position.updatedAt, position.id])).toString("base64url");
 }
 
+/** How our cursors write times (toISOString), on both databases. */
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * A cursor is ours only when it holds a time as we write them, in the years the databases store,
+ * and an id: a forged one (a year 0, a date PostgreSQL cannot read, a NUL in the id) is a 400, not
+ * an error of the query.
+ */
 function decodeCursor(cursor: string): ConversationListPosition {
   try {
     const [updatedAt, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
-    if (typeof updatedAt === "string" && typeof id === "string" && !Number.isNaN(Date.parse(updatedAt))) return { updatedAt, id };
+    const time = typeof updatedAt === "string" && CURSOR_TIME.test(updatedAt) ? Date.parse(updatedAt) : Number.NaN;
+    if (time >= EARLIEST_STORED_TIME && time <= LATEST_STORED_TIME && idSchema.safeParse(id).success) return { updatedAt: updatedAt as string, id: id as string };
   } catch {
     // Falls through to the error below.
   }

@@ -161,6 +161,12 @@ describe(`GET /api/chat/conversations (${provider})`, () => {
       status: 400,
       body: { detail: "query.before: not a cursor of this list", code: "validation_error", errors: [{ location: "query", path: "before", message: "not a cursor of this list" }] },
     });
+    // Forged cursors that PostgreSQL used to refuse with a 500 (found by app/api/fuzz.int.test.ts).
+    const forged = [["0000-01-01T00:00:00Z", "a"], ["1", "a"], ["2026-01-01T00:00:00Z", "a\u0000b"], ["2026-01-01T00:00:00Z", 7], { a: 1 }];
+    for (const cursor of forged) {
+      const response = await list(s.cookies.member, `?before=${Buffer.from(JSON.stringify(cursor)).toString("base64url")}`);
+      expect({ cursor, status: response.status }).toEqual({ cursor, status: 400 });
+    }
     for (const query of ["?limit=0", "?limit=101", "?limit=two", "?limit=1&limit=2"]) {
       const response = await list(s.cookies.member, query);
       expect({ query, status: response.status, code: (response.body as { code: string }).code }).toEqual({ query, status: 400, code: "validation_error" });

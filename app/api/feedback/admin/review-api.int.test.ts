@@ -108,6 +108,16 @@ describe(`GET /api/feedback/admin/list (${provider})`, () => {
     expect(itemsOf(await queue(s, `?to=2020-01-01`))).toHaveLength(0);
   });
 
+  // Found by app/api/fuzz.int.test.ts: PostgreSQL stores no year 0 and no year past 9999, and refused
+  // such bounds with a 500.
+  it("takes the last day PostgreSQL can store as `to`, and refuses year 0 with a 400", async () => {
+    expect(itemsOf(await queue(s, "?from=0001-01-01&to=9999-12-31"))).toHaveLength(4);
+    expect(itemsOf(await queue(s, "?to=9999-12-31T23:59:59.999Z"))).toHaveLength(4);
+    for (const query of ["?from=0000-01-01", "?to=0000-12-31", "?from=0001-01-01T00:00:00%2B01:00"]) {
+      expect(await queue(s, query), query).toMatchObject({ status: 400, body: { code: "validation_error", detail: expect.stringContaining("between the years 1 and 9999") } });
+    }
+  });
+
   it("pages with limit and offset; total counts every page", async () => {
     const first = FeedbackQueueSchema.parse((await queue(s, "?limit=3")).body);
     const second = FeedbackQueueSchema.parse((await queue(s, "?limit=3&offset=3")).body);
@@ -198,6 +208,10 @@ describe(`GET /api/feedback/admin/stats and /stats/daily (${provider})`, () => {
       status: 400,
       body: { code: "validation_error", detail: "query.from: must not be after to" },
     });
+    // The default 30 days before a `to` early in year 1 would reach back into year 0.
+    for (const query of ["?to=9999-12-31", "?from=9999-12-01&to=9999-12-31", "?to=0001-01-15"]) {
+      expect((await callRoute(daily, { path: `/api/feedback/admin/stats/daily${query}`, cookie: s.reviewerCookie })).status, query).toBe(200);
+    }
   });
 });
 
