@@ -197,11 +197,12 @@ beforeAll(async () => {
   world = { home: await createAccessOrganization(db), other: await createAccessOrganization(db) };
 });
 afterAll(() => fake.close());
-useFakeOpenAiResponder(() => fake);
 
 const credentialNames = Object.keys(CREDENTIALS) as CredentialName[];
 
 describe(`authorization matrix (${getDatabaseProvider()})`, () => {
+  useFakeOpenAiResponder(() => fake);
+
   it("has a row for every endpoint, and no row for an endpoint that does not exist", () => {
     const ids = allEndpoints.map((endpoint) => endpoint.id);
     expect(ids.filter((id) => !Object.hasOwn(ROWS, id)), "endpoints without a row in ROWS").toEqual([]);

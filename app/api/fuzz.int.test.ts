@@ -18,7 +18,7 @@ import { getDatabaseProvider, getDb } from "@/server/db/database";
 import { createAccessOrganization, createGoldenExampleOf, createVote, actorOf, type AccessOrganization } from "@/test/access-fixtures";
 import { callEndpoint, type EndpointRequest } from "@/test/endpoint-call";
 import { startFakeOpenAi, streamedAnswer, useFakeOpenAiResponder, type FakeOpenAi } from "@/test/fake-openai";
-import { organizationSnapshot, type OrganizationSnapshot } from "@/test/organization-snapshot";
+import { organizationSnapshot } from "@/test/organization-snapshot";
 import { hostileBodyText, queryArbitrary, schemaArbitrary } from "@/test/zod-arbitrary";
 
 const db = getDb();
@@ -36,7 +36,6 @@ beforeAll(async () => {
   fake.answerWith(streamedAnswer(["A short ", "answer."]));
 });
 afterAll(() => fake.close());
-useFakeOpenAiResponder(() => fake);
 
 /** An organization with a row of every kind, and another organization whose rows must never change. */
 async function createWorld() {
@@ -83,7 +82,7 @@ function credentialArbitrary(endpoint: Endpoint, home: AccessOrganization): fc.A
   const cookie = sessionCookieName();
   const junk = fc.string({ unit: "grapheme-ascii", maxLength: 60 }).map((value) => value.replace(/[\r\n\0]/g, ""));
   const mangled = fc.oneof(
-    fc.constantFrom(
+    fc.constantFrom<Record<string, string>>(
       { cookie: `${cookie}=%E0%A4%A` },
       { cookie: `${cookie}=%` },
       { cookie: `${cookie}=` },
@@ -140,6 +139,8 @@ function requestArbitrary(endpoint: Endpoint, world: World): fc.Arbitrary<Endpoi
 }
 
 describe(`fuzzing every endpoint (${getDatabaseProvider()}, seed ${SEED}, ${RUNS} runs each)`, () => {
+  useFakeOpenAiResponder(() => fake);
+
   it.each(allEndpoints.map((endpoint) => [endpoint.id, endpoint] as const))("%s: no 5xx, and refused or read-only requests change nothing", async (_id, endpoint) => {
     const world = await createWorld();
     const { home, other } = world;
