@@ -43,3 +43,4 @@ export const MemberIdParamsSchema = z.object({ id: idSchema.describe("The member
 export type Member = z.infer<typeof MemberSchema>;
 export type MemberRole = z.infer<typeof MemberRoleSchema>;
 export type AddMemberBody = z.infer<typeof AddMemberBodySchema>;
+export type MemberList = z.infer<typeof MemberListSchema>;
