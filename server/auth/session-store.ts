@@ -66,7 +66,10 @@ export class SessionCache {
   }
 }
 
-const cache = new SessionCache();
+// On globalThis: Next.js loads this module once per bundle (route handlers, server components), and
+// a change must drop the entries every one of them reads.
+const globalForSessions = globalThis as unknown as { feedbackKitSessions?: SessionCache };
+const cache = (globalForSessions.feedbackKitSessions ??= new SessionCache());
 
 /** Records a new sign-in and returns its id (the JWT's jti); the user's expired sessions are swept on the way. */
 export async function createSession(db: Queryable, input: { userId: string; organizationId: string; maxAgeSeconds: number }): Promise<string> {
