@@ -7,13 +7,16 @@
 // next its own row). An endpoint without a row fails the first test, so no route ships unchecked.
 //
 // A new credential kind is one more entry in CREDENTIALS: its headers and its rule by auth mode.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allEndpoints } from "@/lib/api/all-endpoints";
-import type { Endpoint, EndpointAuth } from "@/lib/api/endpoint";
+import type { Endpoint } from "@/lib/api/endpoint";
 import { dismissFeedback } from "@/server/admin/review-service";
+import { createApiKey } from "@/server/auth/api-keys";
+import { createPersonalAccessToken } from "@/server/auth/personal-access-tokens";
 import { getDatabaseProvider, getDb } from "@/server/db/database";
 import type { Role } from "@/server/db/generated/enums";
-import { actorOf, createAccessOrganization, createGoldenExampleOf, createVote, type AccessOrganization } from "@/test/access-fixtures";
+import { actorOf, createAccessOrganization, createExtraMember, createGoldenExampleOf, createVote, type AccessOrganization } from "@/test/access-fixtures";
 import { callEndpoint, type EndpointRequest } from "@/test/endpoint-call";
 import { startFakeOpenAi, streamedAnswer, useFakeOpenAiResponder, type FakeOpenAi } from "@/test/fake-openai";
 import { createTestConversation } from "@/test/fixtures";
@@ -35,30 +38,56 @@ interface Credential {
   /** The home organization's user the credential acts as; the request's rows are theirs. */
   homeUser?: Role;
   headers(world: World): Record<string, string>;
-  /** The cell for an endpoint of this auth mode, before the row's exceptions. */
-  expected(auth: EndpointAuth, endpoint: Endpoint): Outcome;
+  /** The cell for an endpoint, before the row's exceptions. */
+  expected(endpoint: Endpoint): Outcome;
 }
 
 const RANK: Record<Role, number> = { member: 0, reviewer: 1, admin: 2 };
 
-/** A signed-in user of the organization: what their role allows; API-key endpoints want a key (401). */
+/** A user of the organization (session or personal access token): what their role allows; API-key endpoints want a key (401). */
 function asUser(role: Role) {
-  return (auth: EndpointAuth): Outcome => {
+  return ({ auth }: Endpoint): Outcome => {
     if (auth === "public") return "2xx";
     if (auth === "api_key") return 401;
     return RANK[role] >= RANK[auth] ? "2xx" : 403;
   };
 }
 
-/** An API key: its own endpoints; a user endpoint refuses any key as such (403 api_key_not_allowed). */
-function asApiKey(valid: boolean) {
-  return (auth: EndpointAuth): Outcome => (auth === "public" ? "2xx" : auth === "api_key" ? (valid ? "2xx" : 401) : 403);
+/** A revoked or expired token: nobody. */
+const asNobody = ({ auth }: Endpoint): Outcome => (auth === "public" ? "2xx" : 401);
+
+/**
+ * An API key: the endpoints that name a scope (api_key ones, and user endpoints a key may read)
+ * when it has that scope (403 otherwise; 401 when revoked). Any other user endpoint refuses a key
+ * as such (403 api_key_not_allowed, by its prefix alone, so also when revoked).
+ */
+function asApiKey({ scopes, valid }: { scopes: "all" | "none"; valid: boolean }) {
+  return ({ auth, apiKeyScope }: Endpoint): Outcome => {
+    if (auth === "public") return "2xx";
+    if (auth !== "api_key" && !apiKeyScope) return 403;
+    if (!valid) return 401;
+    return scopes === "all" ? "2xx" : 403;
+  };
 }
 
-/** Someone of another organization is allowed in, but a path naming one of home's rows finds nothing. */
-function fromOtherOrganization(inOwnOrganization: (auth: EndpointAuth) => Outcome) {
-  return (auth: EndpointAuth, endpoint: Endpoint): Outcome => {
-    const outcome = inOwnOrganization(auth);
+/**
+ * A feedback token of the member: the user feedback endpoints, as the member; every other user
+ * endpoint refuses it (403); API-key endpoints want a key (401). A token for another conversation
+ * finds nothing that an endpoint's input names (404).
+ */
+function asFeedbackToken({ ownConversation }: { ownConversation: boolean }) {
+  return (endpoint: Endpoint): Outcome => {
+    if (endpoint.auth === "public") return "2xx";
+    if (endpoint.auth === "api_key") return 401;
+    if (!endpoint.feedbackToken) return 403;
+    return ownConversation || !(endpoint.params || endpoint.query || endpoint.body) ? "2xx" : 404;
+  };
+}
+
+/** Someone of another organization is let in as in their own, but a path naming one of home's rows finds nothing. */
+function fromOtherOrganization(inOwnOrganization: (endpoint: Endpoint) => Outcome) {
+  return (endpoint: Endpoint): Outcome => {
+    const outcome = inOwnOrganization(endpoint);
     return outcome === "2xx" && endpoint.params ? 404 : outcome;
   };
 }
@@ -66,14 +95,26 @@ function fromOtherOrganization(inOwnOrganization: (auth: EndpointAuth) => Outcom
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 const CREDENTIALS = {
-  anonymous: { headers: () => ({}), expected: (auth) => (auth === "public" ? "2xx" : 401) },
+  anonymous: { headers: () => ({}), expected: asNobody },
   member: { homeUser: "member", headers: ({ home }) => ({ cookie: home.cookies.member }), expected: asUser("member") },
   reviewer: { homeUser: "reviewer", headers: ({ home }) => ({ cookie: home.cookies.reviewer }), expected: asUser("reviewer") },
   admin: { homeUser: "admin", headers: ({ home }) => ({ cookie: home.cookies.admin }), expected: asUser("admin") },
   otherOrgAdmin: { headers: ({ other }) => ({ cookie: other.cookies.admin }), expected: fromOtherOrganization(asUser("admin")) },
-  apiKey: { headers: ({ home }) => bearer(home.apiKey), expected: asApiKey(true) },
-  revokedApiKey: { headers: ({ home }) => bearer(home.revokedApiKey), expected: asApiKey(false) },
-  otherOrgApiKey: { headers: ({ other }) => bearer(other.apiKey), expected: fromOtherOrganization(asApiKey(true)) },
+  memberToken: { homeUser: "member", headers: ({ home }) => bearer(home.tokens.member), expected: asUser("member") },
+  reviewerToken: { homeUser: "reviewer", headers: ({ home }) => bearer(home.tokens.reviewer), expected: asUser("reviewer") },
+  adminToken: { homeUser: "admin", headers: ({ home }) => bearer(home.tokens.admin), expected: asUser("admin") },
+  revokedToken: { headers: ({ home }) => bearer(home.tokens.revoked), expected: asNobody },
+  expiredToken: { headers: ({ home }) => bearer(home.tokens.expired), expected: asNobody },
+  apiKey: { headers: ({ home }) => bearer(home.apiKey), expected: asApiKey({ scopes: "all", valid: true }) },
+  scopelessApiKey: { headers: ({ home }) => bearer(home.scopelessApiKey), expected: asApiKey({ scopes: "none", valid: true }) },
+  revokedApiKey: { headers: ({ home }) => bearer(home.revokedApiKey), expected: asApiKey({ scopes: "all", valid: false }) },
+  otherOrgApiKey: { headers: ({ other }) => bearer(other.apiKey), expected: fromOtherOrganization(asApiKey({ scopes: "all", valid: true })) },
+  feedbackToken: { homeUser: "member", headers: ({ home }) => bearer(home.feedbackTokens.anyConversation), expected: asFeedbackToken({ ownConversation: true }) },
+  otherConversationFeedbackToken: {
+    homeUser: "member",
+    headers: ({ home }) => bearer(home.feedbackTokens.oneConversation),
+    expected: asFeedbackToken({ ownConversation: false }),
+  },
 } satisfies Record<string, Credential>;
 
 type CredentialName = keyof typeof CREDENTIALS;
@@ -92,6 +133,11 @@ interface Cell {
   vote(type?: "positive" | "negative"): Promise<{ feedbackId: string }>;
   dismissedVote(): Promise<{ feedbackId: string }>;
   goldenExample(): Promise<{ id: string }>;
+  /** A personal access token of the owner. */
+  personalToken(): Promise<{ id: string }>;
+  apiKey(): Promise<{ id: string }>;
+  /** A membership to change or remove. */
+  extraMember(): Promise<{ id: string }>;
 }
 
 interface Row {
@@ -155,6 +201,26 @@ const ROWS: Record<string, Row> = {
   getGoldenExample: { request: async ({ goldenExample }) => ({ params: { id: (await goldenExample()).id } }) },
   updateGoldenExample: { request: async ({ goldenExample }) => ({ params: { id: (await goldenExample()).id }, body: { is_active: false } }) },
   deleteGoldenExample: { request: async ({ goldenExample }) => ({ params: { id: (await goldenExample()).id } }) },
+
+  // Feedback tokens: minted by a host backend with an API key.
+  mintFeedbackToken: {
+    request: async ({ home }) => ({ body: { user_id: home.member.id } }),
+    except: { otherOrgApiKey: 404 }, // user_id is not a member of the key's organization
+  },
+
+  // Personal access tokens: the caller's own.
+  listPersonalAccessTokens: { request: async () => ({}) },
+  createPersonalAccessToken: { request: async () => ({ body: { name: "ci script", expires_in_days: 7 } }) },
+  revokePersonalAccessToken: { request: async ({ personalToken }) => ({ params: { id: (await personalToken()).id } }) },
+
+  // API keys and members: admins.
+  listApiKeys: { request: async () => ({}) },
+  createApiKey: { request: async () => ({ body: { name: "backend", scopes: ["feedback:read"] } }) },
+  revokeApiKey: { request: async ({ apiKey }) => ({ params: { id: (await apiKey()).id } }) },
+  listMembers: { request: async () => ({}) },
+  addMember: { request: async () => ({ body: { email: `new-${randomUUID()}@example.test`, role: "member" } }) },
+  updateMember: { request: async ({ extraMember }) => ({ params: { id: (await extraMember()).id }, body: { role: "reviewer" } }) },
+  removeMember: { request: async ({ extraMember }) => ({ params: { id: (await extraMember()).id } }) },
 };
 
 // ─── Walking the matrix ─────────────────────────────────────────────────────────────────────────
@@ -180,6 +246,9 @@ function cellOf(home: AccessOrganization, owner: Role): Cell {
       return vote;
     },
     goldenExample: () => createGoldenExampleOf(db, home),
+    personalToken: () => createPersonalAccessToken({ db, actor: actorOf(home, owner) }, { name: "to revoke", expires_in_days: 7 }),
+    apiKey: () => createApiKey(db, { organizationId, name: "to revoke", scopes: ["feedback:read"] }),
+    extraMember: () => createExtraMember(db, home),
   };
 }
 
@@ -216,7 +285,7 @@ describe(`authorization matrix (${getDatabaseProvider()})`, () => {
     const actual: Record<string, Outcome | string> = {};
     for (const name of credentialNames) {
       const credential: Credential = CREDENTIALS[name];
-      expected[name] = row.except?.[name] ?? credential.expected(endpoint.auth, endpoint);
+      expected[name] = row.except?.[name] ?? credential.expected(endpoint);
       const request = await row.request(cellOf(world.home, credential.homeUser ?? "member"));
       const answer = await callEndpoint(endpoint, { ...request, headers: { ...request.headers, ...credential.headers(world) } });
       actual[name] = outcomeOf(endpoint, answer.status);
