@@ -6,7 +6,8 @@
 // that succeeds for someone allowed in (fresh rows for every cell, so a DELETE in one cell leaves the
 // next its own row). An endpoint without a row fails the first test, so no route ships unchecked.
 //
-// A new credential kind is one more entry in CREDENTIALS: its headers and its rule by auth mode.
+// A new credential kind is one more entry in CREDENTIALS: its headers, and its rule from what the
+// contract says (`auth`, `apiKeyScope`, `feedbackToken`). A new endpoint is one more row.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allEndpoints } from "@/lib/api/all-endpoints";
