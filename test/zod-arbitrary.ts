@@ -11,6 +11,7 @@ interface Def {
   element?: z.ZodType;
   innerType?: z.ZodType;
   in?: z.ZodType;
+  out?: z.ZodType;
   options?: readonly z.ZodType[];
   entries?: Record<string, string | number>;
   values?: readonly unknown[];
@@ -24,6 +25,7 @@ interface CheckDef {
   maximum?: number;
   value?: number;
   format?: string;
+  pattern?: RegExp;
 }
 
 const defOf = (schema: z.ZodType) => schema._zod.def as unknown as Def;
@@ -149,13 +151,14 @@ function stringArbitrary(schema: z.ZodType, { knownStrings, preferredStrings }: 
   let minLength = 0;
   let maxLength = 40;
   const formats = new Set<string>();
-  for (const check of checksOf(schema)) {
+  const patterns: RegExp[] = [];
+  const def = defOf(schema) as Def & CheckDef;
+  for (const check of [...checksOf(schema), def]) {
     if (check.check === "min_length" && check.minimum !== undefined) minLength = check.minimum;
     if (check.check === "max_length" && check.maximum !== undefined) maxLength = Math.min(maxLength, check.maximum);
     if (check.check === "string_format" && check.format) formats.add(check.format);
+    if (check.check === "string_format" && check.format === "regex" && check.pattern) patterns.push(check.pattern);
   }
-  const def = defOf(schema) as Def & { format?: string };
-  if (def.format) formats.add(def.format);
   // Dates in both shapes and forged tokens for every string: a refinement (a date, a date-time, a
   // cursor) accepts little else.
   // Near today, so a range is often short enough to be served; EDGE_TIMES has the far ends.
@@ -168,6 +171,9 @@ function stringArbitrary(schema: z.ZodType, { knownStrings, preferredStrings }: 
     fc.constantFrom(...FORGED_TOKENS),
   ];
   if (!formats.has("datetime")) candidates.push(date.map((value) => value.toISOString().slice(0, 10)));
+  // Plain addresses: fast-check's RFC 5322 ones are often more than zod's email check accepts.
+  if (formats.has("email")) candidates.push(fc.tuple(fc.stringMatching(/^[a-z0-9]{1,12}$/), fc.stringMatching(/^[a-z]{1,10}$/)).map(([local, domain]) => `${local}@${domain}.test`));
+  candidates.push(...patterns.map((pattern) => fc.stringMatching(pattern, { size: "small" })));
   if (preferredStrings?.length) return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...preferredStrings) }, ...candidates);
   return fc.oneof(...candidates);
 }
@@ -240,8 +246,9 @@ function wellTypedArbitrary(schema: z.ZodType, options: SchemaArbitraryOptions):
     case "nullable":
       return fc.option(child(def.innerType!), { nil: null, freq: 5 });
     case "pipe":
-      // The input side: what a client sends (a transform's output is not what goes on the wire).
-      return child(def.in!);
+      // The input side: what a client sends (a transform's output is not what goes on the wire),
+      // unless a string is piped into a string format (e.g. trimmed, then an email): then that format.
+      return defOf(def.in!).type === "string" && def.out && defOf(def.out).type === "string" ? fc.oneof(child(def.out), child(def.in!)) : child(def.in!);
     case "union":
       return fc.oneof(...(def.options ?? []).map(child));
     case "record":
