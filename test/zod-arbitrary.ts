@@ -44,6 +44,9 @@ export interface SchemaArbitraryOptions {
 
 const NUL = "\u0000";
 
+/** Names that mean something to a JavaScript object. */
+const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf"];
+
 /** Strings that have broken parsers and databases before. */
 export const HOSTILE_STRINGS: readonly string[] = [
   "",
@@ -160,8 +163,8 @@ function stringArbitrary(schema: z.ZodType, { knownStrings, preferredStrings }: 
     if (check.check === "string_format" && check.format === "regex" && check.pattern) patterns.push(check.pattern);
   }
   // Dates in both shapes and forged tokens for every string: a refinement (a date, a date-time, a
-  // cursor) accepts little else.
-  // Near today, so a range is often short enough to be served; EDGE_TIMES has the far ends.
+  // cursor) accepts little else. Dates near today, so a range is often short enough to be served;
+  // EDGE_TIMES has the far ends.
   const date = fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z"), noInvalidDate: true });
   const candidates: fc.Arbitrary<string>[] = [
     fc.constantFrom(...knownStrings),
@@ -252,7 +255,7 @@ function wellTypedArbitrary(schema: z.ZodType, options: SchemaArbitraryOptions):
     case "union":
       return fc.oneof(...(def.options ?? []).map(child));
     case "record":
-      return fc.dictionary(fc.constantFrom(...HOSTILE_STRINGS.slice(12, 22), "a", "b"), child(def.valueType!), { maxKeys: 4 });
+      return fc.dictionary(fc.constantFrom(...PROTOTYPE_KEYS, "a", "b"), child(def.valueType!), { maxKeys: 4 });
     default:
       // transform, unknown, any, custom: no shape to follow.
       return fc.jsonValue({ maxDepth: 2 });
@@ -268,7 +271,7 @@ export function queryArbitrary(schema: z.ZodType | undefined, options: SchemaArb
       )
     : fc.constant([] as Array<readonly [string, string]>);
   const value = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS, ...EDGE_TIMES, ...FORGED_TOKENS), fc.constantFrom(...options.knownStrings), fc.string({ maxLength: 20 }));
-  const unknownKey = fc.constantFrom("__proto__", "constructor", "toString", "hasOwnProperty", "", "a[b]", "limit[]", "%00", "\u0000");
+  const unknownKey = fc.constantFrom(...PROTOTYPE_KEYS, "", "a[b]", "limit[]", "%00", "\u0000");
   return fc
     .tuple(
       known,

@@ -35,19 +35,6 @@ function countAnswer(endpoint: Endpoint, answer: EndpointAnswer) {
 afterAll(() => {
   if (process.env.FUZZ_STATS) console.log([...answers].sort().map(([key, count]) => `${key}: ${count}`).join("\n"));
 });
-let fake: FakeOpenAi;
-let other: AccessOrganization;
-let otherBefore: OrganizationSnapshot;
-beforeAll(async () => {
-  other = await createOtherOrganization();
-  otherBefore = await organizationSnapshot(db, other.organization.id);
-  // Valid writes are part of the mix: the write limit must not turn them into 429s.
-  process.env.RATE_LIMIT_WRITES_PER_MINUTE = "1000000";
-  process.env.RATE_LIMIT_API_KEY_WRITES_PER_MINUTE = "1000000";
-  fake = await startFakeOpenAi();
-  fake.answerWith(streamedAnswer(["A short ", "answer."]));
-});
-afterAll(() => fake.close());
 
 /** Another organization, one for the whole file: none of its rows may ever change. */
 async function createOtherOrganization() {
@@ -98,6 +85,20 @@ async function createWorld(other: AccessOrganization) {
 }
 
 type World = Awaited<ReturnType<typeof createWorld>>;
+
+let fake: FakeOpenAi;
+let other: AccessOrganization;
+let otherBefore: OrganizationSnapshot;
+beforeAll(async () => {
+  other = await createOtherOrganization();
+  otherBefore = await organizationSnapshot(db, other.organization.id);
+  // Valid writes are part of the mix: the write limit must not turn them into 429s.
+  process.env.RATE_LIMIT_WRITES_PER_MINUTE = "1000000";
+  process.env.RATE_LIMIT_API_KEY_WRITES_PER_MINUTE = "1000000";
+  fake = await startFakeOpenAi();
+  fake.answerWith(streamedAnswer(["A short ", "answer."]));
+});
+afterAll(() => fake.close());
 
 function credentialOf(endpoint: Endpoint, home: AccessOrganization): Record<string, string> {
   if (endpoint.auth === "api_key") return { authorization: `Bearer ${home.apiKey}` };
