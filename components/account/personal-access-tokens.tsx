@@ -1,22 +1,18 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { KeyRoundIcon, PlusIcon } from "lucide-react";
-import { toast } from "sonner";
-import type { PersonalAccessToken } from "@/lib/api/access-token-schemas";
+import type { CreatedPersonalAccessToken, PersonalAccessToken } from "@/lib/api/access-token-schemas";
 import { accessTokenApi, accessTokenKeys, type CreateTokenInput } from "@/lib/api/access-token-client";
-import { errorText, ListEmpty, ListError, ListLoading } from "@/components/admin/list-states";
+import { errorText } from "@/components/admin/list-states";
 import { formatDateTime } from "@/components/admin/format";
-import { CredentialStateBadge, credentialState } from "@/components/credentials/credential-status";
-import { OneTimeSecretDialog, type OneTimeSecret } from "@/components/credentials/one-time-secret-dialog";
-import { RevokeDialog } from "@/components/credentials/revoke-dialog";
+import { CredentialTable, type CredentialColumn } from "@/components/credentials/credential-table";
+import { CredentialDialogs, useCredentials } from "@/components/credentials/use-credentials";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 const EXPIRY_CHOICES = [
   { value: "7", label: "7 days" },
@@ -25,44 +21,38 @@ const EXPIRY_CHOICES = [
   { value: "never", label: "No expiry" },
 ] as const;
 
+const TOKEN_COLUMNS: Array<CredentialColumn<PersonalAccessToken>> = [
+  { header: "Created", cell: (token) => formatDateTime(token.created_at) },
+  { header: "Expires", cell: (token) => (token.expires_at ? formatDateTime(token.expires_at) : "Never") },
+  { header: "Last used", cell: (token) => (token.last_used_at ? formatDateTime(token.last_used_at) : "Never") },
+];
+
 const expiryOf = (value: string): CreateTokenInput["expires_in_days"] => (value === "never" ? null : (Number(value) as 7 | 30 | 90));
 
 /** The signed-in user's personal access tokens: create (the secret is shown once), list, revoke. */
 export function PersonalAccessTokens({ initial }: { initial?: PersonalAccessToken[] }) {
-  const queryClient = useQueryClient();
   const ids = { name: useId(), expiry: useId(), error: useId() };
   const [name, setName] = useState("");
   const [expiry, setExpiry] = useState("30");
-  const [secret, setSecret] = useState<OneTimeSecret | null>(null);
-  const [revoking, setRevoking] = useState<PersonalAccessToken | null>(null);
-  const tokens = useQuery({ queryKey: accessTokenKeys.tokens(), queryFn: () => accessTokenApi.listTokens(), initialData: initial });
-
-  const create = useMutation({
-    mutationFn: (body: CreateTokenInput) => accessTokenApi.createToken(body),
-    onSuccess: (created) => {
-      setName("");
-      setSecret({
-        kind: "personal access token",
-        name: created.name,
-        value: created.token,
-        usage: "Send it as Authorization: Bearer <token>. It acts as you, with your role, on every endpoint.",
-      });
-      void queryClient.invalidateQueries({ queryKey: accessTokenKeys.tokens() });
-    },
+  const state = useCredentials({
+    queryKey: accessTokenKeys.tokens(),
+    initial,
+    list: () => accessTokenApi.listTokens(),
+    create: (body: CreateTokenInput) => accessTokenApi.createToken(body),
+    revoke: (id) => accessTokenApi.revokeToken(id),
+    kind: "token",
+    secretOf: (created: CreatedPersonalAccessToken) => ({
+      kind: "personal access token",
+      name: created.name,
+      value: created.token,
+      usage: "Send it as Authorization: Bearer <token>. It acts as you, with your role, on every endpoint.",
+    }),
   });
-
-  const revoke = useMutation({
-    mutationFn: (token: PersonalAccessToken) => accessTokenApi.revokeToken(token.id),
-    onSuccess: (_result, token) => {
-      toast.success(`Revoked “${token.name}”`);
-      void queryClient.invalidateQueries({ queryKey: accessTokenKeys.tokens() });
-    },
-    onError: (error) => toast.error(`Could not revoke the token: ${errorText(error)}`),
-  });
+  const { create } = state;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    create.mutate({ name, expires_in_days: expiryOf(expiry) });
+    create.mutate({ name, expires_in_days: expiryOf(expiry) }, { onSuccess: () => setName("") });
   }
 
   return (
@@ -108,68 +98,18 @@ export function PersonalAccessTokens({ initial }: { initial?: PersonalAccessToke
         <h2 id="tokens-heading" className="font-medium">
           Your tokens
         </h2>
-        {tokens.isPending ? (
-          <ListLoading label="Loading your tokens" rows={3} />
-        ) : tokens.isError ? (
-          <ListError what="Your tokens" error={tokens.error} onRetry={() => void tokens.refetch()} />
-        ) : tokens.data.length === 0 ? (
-          <ListEmpty icon={<KeyRoundIcon aria-hidden />}>
-            <p>No tokens yet. Create one for a script or an app that calls the API as you.</p>
-          </ListEmpty>
-        ) : (
-          <Table aria-label="Your personal access tokens">
-            <TableHeader>
-              <TableRow>
-                <TableHead>Name</TableHead>
-                <TableHead>Token</TableHead>
-                <TableHead>Created</TableHead>
-                <TableHead>Expires</TableHead>
-                <TableHead>Last used</TableHead>
-                <TableHead>Status</TableHead>
-                <TableHead>
-                  <span className="sr-only">Actions</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {tokens.data.map((token) => {
-                const state = credentialState(token);
-                return (
-                  <TableRow key={token.id} data-state={state}>
-                    <TableCell className="font-medium">{token.name}</TableCell>
-                    <TableCell className="font-mono text-xs">{token.prefix}…</TableCell>
-                    <TableCell>{formatDateTime(token.created_at)}</TableCell>
-                    <TableCell>{token.expires_at ? formatDateTime(token.expires_at) : "Never"}</TableCell>
-                    <TableCell>{token.last_used_at ? formatDateTime(token.last_used_at) : "Never"}</TableCell>
-                    <TableCell>
-                      <CredentialStateBadge state={state} />
-                    </TableCell>
-                    <TableCell className="text-right">
-                      {state === "active" ? (
-                        <Button size="sm" variant="secondary" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name}`}>
-                          Revoke
-                        </Button>
-                      ) : null}
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        )}
+        <CredentialTable
+          label="Your personal access tokens"
+          loading="Loading your tokens"
+          query={state.query}
+          prefixHeader="Token"
+          columns={TOKEN_COLUMNS}
+          empty={{ icon: <KeyRoundIcon aria-hidden />, text: "No tokens yet. Create one for a script or an app that calls the API as you." }}
+          onRevoke={state.setRevoking}
+        />
       </section>
 
-      <OneTimeSecretDialog secret={secret} onClose={() => setSecret(null)} />
-      <RevokeDialog
-        target={revoking}
-        kind="token"
-        consequence="Scripts and apps that use it get 401 from their next request on."
-        onCancel={() => setRevoking(null)}
-        onConfirm={() => {
-          if (revoking) revoke.mutate(revoking);
-          setRevoking(null);
-        }}
-      />
+      <CredentialDialogs state={state} kind="token" consequence="Scripts and apps that use it get 401 from their next request on." />
     </div>
   );
 }

@@ -87,7 +87,7 @@ export const LoadFailed: Story = {
   ...withAccessTokenApi(failing),
   play: async ({ canvasElement }) => {
     const alert = await within(canvasElement).findByRole("alert");
-    expect(alert).toHaveTextContent("Your tokens could not be loaded: Internal server error");
+    expect(alert).toHaveTextContent("Your personal access tokens could not be loaded: Internal server error");
     expect(within(alert).getByRole("button", { name: "Retry" })).toBeVisible();
   },
 };

@@ -1,57 +1,65 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { KeySquareIcon, PlusIcon } from "lucide-react";
-import { toast } from "sonner";
-import type { ApiKey } from "@/lib/api/access-token-schemas";
+import type { ApiKey, CreatedApiKey } from "@/lib/api/access-token-schemas";
 import { accessTokenApi, accessTokenKeys, type CreateApiKeyInput } from "@/lib/api/access-token-client";
 import { API_KEY_SCOPES, API_KEY_SCOPE_NAMES, type ApiKeyScope } from "@/lib/api/api-key-scopes";
-import { CredentialStateBadge, credentialState } from "@/components/credentials/credential-status";
-import { OneTimeSecretDialog, type OneTimeSecret } from "@/components/credentials/one-time-secret-dialog";
-import { RevokeDialog } from "@/components/credentials/revoke-dialog";
+import { CredentialTable, type CredentialColumn } from "@/components/credentials/credential-table";
+import { CredentialDialogs, useCredentials } from "@/components/credentials/use-credentials";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatDateTime } from "../format";
-import { errorText, ListEmpty, ListError, ListLoading } from "../list-states";
+import { errorText } from "../list-states";
+
+const KEY_COLUMNS: Array<CredentialColumn<ApiKey>> = [
+  {
+    header: "Scopes",
+    cell: (key) => (
+      <span className="flex flex-wrap gap-1">
+        {key.scopes.map((scope) => (
+          <Badge key={scope}>{scope}</Badge>
+        ))}
+      </span>
+    ),
+  },
+  {
+    header: "Created",
+    cell: (key) => (
+      <>
+        {formatDateTime(key.created_at)}
+        {key.created_by_email ? <span className="block text-xs text-muted-foreground">by {key.created_by_email}</span> : null}
+      </>
+    ),
+  },
+  { header: "Last used", cell: (key) => (key.last_used_at ? formatDateTime(key.last_used_at) : "Never") },
+  { header: "Revoked", cell: (key) => (key.revoked_at ? formatDateTime(key.revoked_at) : "–") },
+];
 
 /** The organization's API keys, for admins: create with scopes (the secret is shown once), list, revoke. */
 export function ApiKeysManager({ initial }: { initial?: ApiKey[] }) {
-  const queryClient = useQueryClient();
   const ids = { name: useId(), scopes: useId(), error: useId() };
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<ApiKeyScope[]>(["conversations:write"]);
-  const [secret, setSecret] = useState<OneTimeSecret | null>(null);
-  const [revoking, setRevoking] = useState<ApiKey | null>(null);
-  const keys = useQuery({ queryKey: accessTokenKeys.apiKeys(), queryFn: () => accessTokenApi.listApiKeys(), initialData: initial });
-
-  const create = useMutation({
-    mutationFn: (body: CreateApiKeyInput) => accessTokenApi.createApiKey(body),
-    onSuccess: (created) => {
-      setName("");
-      setSecret({
-        kind: "API key",
-        name: created.name,
-        value: created.key,
-        usage: "Store it in your backend's secrets and send it as Authorization: Bearer <key>. Never put it in a browser.",
-      });
-      void queryClient.invalidateQueries({ queryKey: accessTokenKeys.apiKeys() });
-    },
+  const state = useCredentials({
+    queryKey: accessTokenKeys.apiKeys(),
+    initial,
+    list: () => accessTokenApi.listApiKeys(),
+    create: (body: CreateApiKeyInput) => accessTokenApi.createApiKey(body),
+    revoke: (id) => accessTokenApi.revokeApiKey(id),
+    kind: "key",
+    secretOf: (created: CreatedApiKey) => ({
+      kind: "API key",
+      name: created.name,
+      value: created.key,
+      usage: "Store it in your backend's secrets and send it as Authorization: Bearer <key>. Never put it in a browser.",
+    }),
   });
-
-  const revoke = useMutation({
-    mutationFn: (key: ApiKey) => accessTokenApi.revokeApiKey(key.id),
-    onSuccess: (_result, key) => {
-      toast.success(`Revoked “${key.name}”`);
-      void queryClient.invalidateQueries({ queryKey: accessTokenKeys.apiKeys() });
-    },
-    onError: (error) => toast.error(`Could not revoke the key: ${errorText(error)}`),
-  });
+  const { create } = state;
 
   function toggle(scope: ApiKeyScope, checked: boolean) {
     setScopes((current) => (checked ? [...current, scope] : current.filter((entry) => entry !== scope)));
@@ -59,7 +67,7 @@ export function ApiKeysManager({ initial }: { initial?: ApiKey[] }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    create.mutate({ name, scopes: API_KEY_SCOPE_NAMES.filter((scope) => scopes.includes(scope)) });
+    create.mutate({ name, scopes: API_KEY_SCOPE_NAMES.filter((scope) => scopes.includes(scope)) }, { onSuccess: () => setName("") });
   }
 
   return (
@@ -110,78 +118,18 @@ export function ApiKeysManager({ initial }: { initial?: ApiKey[] }) {
         <h2 id="api-keys-heading" className="font-medium">
           Keys
         </h2>
-        {keys.isPending ? (
-          <ListLoading label="Loading API keys" rows={3} />
-        ) : keys.isError ? (
-          <ListError what="API keys" error={keys.error} onRetry={() => void keys.refetch()} />
-        ) : keys.data.length === 0 ? (
-          <ListEmpty icon={<KeySquareIcon aria-hidden />}>
-            <p>No API keys yet. Create one for a backend that sends conversations or mints feedback tokens.</p>
-          </ListEmpty>
-        ) : (
-          <Table aria-label="API keys">
-            <TableHeader>
-              <TableRow>
-                <TableHead>Name</TableHead>
-                <TableHead>Key</TableHead>
-                <TableHead>Scopes</TableHead>
-                <TableHead>Created</TableHead>
-                <TableHead>Last used</TableHead>
-                <TableHead>Status</TableHead>
-                <TableHead>
-                  <span className="sr-only">Actions</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {keys.data.map((key) => {
-                const state = credentialState(key);
-                return (
-                  <TableRow key={key.id} data-state={state}>
-                    <TableCell className="font-medium">{key.name}</TableCell>
-                    <TableCell className="font-mono text-xs">{key.prefix}…</TableCell>
-                    <TableCell>
-                      <span className="flex flex-wrap gap-1">
-                        {key.scopes.map((scope) => (
-                          <Badge key={scope}>{scope}</Badge>
-                        ))}
-                      </span>
-                    </TableCell>
-                    <TableCell>
-                      {formatDateTime(key.created_at)}
-                      {key.created_by_email ? <span className="block text-xs text-muted-foreground">by {key.created_by_email}</span> : null}
-                    </TableCell>
-                    <TableCell>{key.last_used_at ? formatDateTime(key.last_used_at) : "Never"}</TableCell>
-                    <TableCell>
-                      <CredentialStateBadge state={state} />
-                      {key.revoked_at ? <span className="block text-xs text-muted-foreground">{formatDateTime(key.revoked_at)}</span> : null}
-                    </TableCell>
-                    <TableCell className="text-right">
-                      {state === "active" ? (
-                        <Button size="sm" variant="secondary" onClick={() => setRevoking(key)} aria-label={`Revoke ${key.name}`}>
-                          Revoke
-                        </Button>
-                      ) : null}
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        )}
+        <CredentialTable
+          label="API keys"
+          loading="Loading API keys"
+          query={state.query}
+          prefixHeader="Key"
+          columns={KEY_COLUMNS}
+          empty={{ icon: <KeySquareIcon aria-hidden />, text: "No API keys yet. Create one for a backend that sends conversations or mints feedback tokens." }}
+          onRevoke={state.setRevoking}
+        />
       </section>
 
-      <OneTimeSecretDialog secret={secret} onClose={() => setSecret(null)} />
-      <RevokeDialog
-        target={revoking}
-        kind="API key"
-        consequence="Every backend that uses it gets 401 from its next request on."
-        onCancel={() => setRevoking(null)}
-        onConfirm={() => {
-          if (revoking) revoke.mutate(revoking);
-          setRevoking(null);
-        }}
-      />
+      <CredentialDialogs state={state} kind="API key" consequence="Every backend that uses it gets 401 from its next request on." />
     </div>
   );
 }
