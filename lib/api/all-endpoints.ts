@@ -5,5 +5,6 @@ import { conversationEndpoints } from "./conversation-endpoints";
 import type { Endpoint } from "./endpoint";
 import { feedbackEndpoints } from "./feedback-endpoints";
 import { goldenExampleEndpoints } from "./golden-example-endpoints";
+import { memberEndpoints } from "./member-endpoints";
 
-export const allEndpoints: readonly Endpoint[] = [...feedbackEndpoints, ...conversationEndpoints, ...chatEndpoints, ...reviewEndpoints, ...goldenExampleEndpoints];
+export const allEndpoints: readonly Endpoint[] = [...feedbackEndpoints, ...conversationEndpoints, ...chatEndpoints, ...reviewEndpoints, ...goldenExampleEndpoints, ...memberEndpoints];
