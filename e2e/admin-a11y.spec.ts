@@ -8,6 +8,7 @@ const PAGES = [
   { name: "queue", path: "/admin/queue?status=all" },
   { name: "golden examples", path: "/admin/golden-examples" },
   { name: "settings", path: "/admin/settings" },
+  { name: "members", path: "/admin/members" },
   { name: "audit log", path: "/admin/audit" },
 ];
 

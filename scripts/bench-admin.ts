@@ -13,6 +13,7 @@ import { resolveDatabaseConfig, type DatabaseConfig, type DatabaseProvider } fro
 import { listReviewQueue } from "@/server/admin/review-service";
 import { getDailyStats, getFeedbackStats } from "@/server/admin/stats-service";
 import type { UserActor } from "@/server/auth/actor";
+import { createSession } from "@/server/auth/session-store";
 import { encodeSessionToken } from "@/server/auth/session-token";
 import { createDatabase, dialectOf, type Db } from "@/server/db/database";
 import type { DB } from "@/server/db/generated/database";
@@ -94,6 +95,8 @@ interface Seeded {
   reviewer: { id: string; email: string };
   exportOrganizationId: string;
   exportReviewer: { id: string; email: string };
+  /** The export reviewer's session row (its id is the cookie's jti). */
+  exportSessionId: string;
 }
 
 async function seed(db: Db): Promise<Seeded> {
@@ -220,7 +223,8 @@ async function seed(db: Db): Promise<Seeded> {
   // Fresh statistics for both planners and (on PostgreSQL) a visibility map for index-only counts,
   // as autovacuum gives a database in use.
   await (dialectOf(db) === "postgresql" ? sql`VACUUM ANALYZE` : sql`ANALYZE`).execute(db);
-  return { organizationId, reviewer, exportOrganizationId, exportReviewer };
+  const exportSessionId = await createSession(db, { userId: exportReviewer.id, organizationId: exportOrganizationId, maxAgeSeconds: 3600 });
+  return { organizationId, reviewer, exportOrganizationId, exportReviewer, exportSessionId };
 }
 
 // ------------------------------------------------------------------------------------------- measure
@@ -318,7 +322,7 @@ async function measureExport(config: DatabaseConfig, seeded: Seeded): Promise<Ex
   try {
     const base = server.baseUrl;
     const cookie = `next-auth.session-token=${await encodeSessionToken(
-      { sub: seeded.exportReviewer.id, email: seeded.exportReviewer.email, org: seeded.exportOrganizationId, role: "reviewer" },
+      { sub: seeded.exportReviewer.id, email: seeded.exportReviewer.email, org: seeded.exportOrganizationId, role: "reviewer", jti: seeded.exportSessionId },
       SECRET,
       3600,
     )}`;

@@ -11,6 +11,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import autocannon from "autocannon";
 import { resolveDatabaseConfig, type DatabaseConfig, type DatabaseProvider } from "@/prisma/database-url";
+import { createSession } from "@/server/auth/session-store";
 import { encodeSessionToken } from "@/server/auth/session-token";
 import { createDatabase } from "@/server/db/database";
 import { isoNow, newId } from "@/server/db/ids";
@@ -131,9 +132,10 @@ async function seedDatabase(config: DatabaseConfig) {
   await voteOn(changing);
   await voteOn(batch);
   await voteOn({ id: sparse.id, assistantIds: sparse.assistantIds.filter((_, index) => index % 10 === 0) });
+  const jti = await createSession(db, { userId, organizationId, maxAgeSeconds: 3600 });
   await db.destroy();
 
-  const cookie = `next-auth.session-token=${await encodeSessionToken({ sub: userId, email: "bench@bench.test", name: "Bench", org: organizationId, role: "member" }, SECRET, 3600)}`;
+  const cookie = `next-auth.session-token=${await encodeSessionToken({ sub: userId, email: "bench@bench.test", name: "Bench", org: organizationId, role: "member", jti }, SECRET, 3600)}`;
   return { cookie, fresh, changing, batch, sparse };
 }
 

@@ -2,7 +2,9 @@
 import { readEventData } from "@/lib/api/server-sent-events";
 import type { Role } from "@/server/db/generated/enums";
 import { getAuthSecret, sessionCookieName } from "@/server/auth/auth-secret";
+import { createSession } from "@/server/auth/session-store";
 import { encodeSessionToken } from "@/server/auth/session-token";
+import { getDb } from "@/server/db/database";
 
 type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -12,12 +14,16 @@ export interface TestUser {
   name: string | null;
 }
 
+/**
+ * A signed-in session (its row and its cookie) of a member. The role is the one the test expects
+ * the membership to have: the session itself always acts with the membership's current role.
+ */
 export async function sessionCookie(user: TestUser, organizationId: string, role: Role): Promise<string> {
-  const token = await encodeSessionToken(
-    { sub: user.id, email: user.email, name: user.name, org: organizationId, role },
-    getAuthSecret(),
-    3600,
-  );
+  const db = getDb();
+  const membership = await db.selectFrom("Membership").select("role").where("userId", "=", user.id).where("organizationId", "=", organizationId).executeTakeFirst();
+  if (membership?.role !== role) throw new Error(`Test setup: ${user.email} is ${membership ? `a ${membership.role}` : "not a member"}, not a ${role}`);
+  const jti = await createSession(db, { userId: user.id, organizationId, maxAgeSeconds: 3600 });
+  const token = await encodeSessionToken({ sub: user.id, email: user.email, name: user.name, org: organizationId, role, jti }, getAuthSecret(), 3600);
   return `${sessionCookieName()}=${token}`;
 }
 

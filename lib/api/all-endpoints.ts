@@ -7,5 +7,15 @@ import type { Endpoint } from "./endpoint";
 import { feedbackEndpoints } from "./feedback-endpoints";
 import { feedbackTokenEndpoints } from "./feedback-token-endpoints";
 import { goldenExampleEndpoints } from "./golden-example-endpoints";
+import { memberEndpoints } from "./member-endpoints";
 
-export const allEndpoints: readonly Endpoint[] = [...feedbackEndpoints, ...conversationEndpoints, ...chatEndpoints, ...reviewEndpoints, ...goldenExampleEndpoints, ...feedbackTokenEndpoints, ...accessTokenEndpoints];
+export const allEndpoints: readonly Endpoint[] = [
+  ...feedbackEndpoints,
+  ...conversationEndpoints,
+  ...chatEndpoints,
+  ...reviewEndpoints,
+  ...goldenExampleEndpoints,
+  ...memberEndpoints,
+  ...feedbackTokenEndpoints,
+  ...accessTokenEndpoints,
+];

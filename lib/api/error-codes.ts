@@ -37,6 +37,8 @@ export const ERROR_CODES = {
   // 429: too many writes (per user, personal token or API key) or sign-in attempts (per IP).
   rate_limited: { status: 429, description: "Too many requests; try again after the Retry-After header's seconds" },
   conversation_changed: { status: 409, description: "The conversation got another message first; the one sent to follow its previous last message was not stored" },
+  member_exists: { status: 409, description: "The email already belongs to a member of the organization" },
+  last_admin: { status: 409, description: "The change would leave the organization without an admin" },
   nothing_to_answer: { status: 409, description: "The conversation does not end with a user message to answer" },
   // 500: a bug or an outage; details only in the server log.
   internal_error: { status: 500, description: "Unexpected error (generic message; details only in the server log)" },

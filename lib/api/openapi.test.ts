@@ -13,6 +13,7 @@ import * as conversationEndpointsModule from "./conversation-endpoints";
 import { defineEndpoint, type Endpoint } from "./endpoint";
 import * as feedbackEndpointsModule from "./feedback-endpoints";
 import * as goldenExampleEndpointsModule from "./golden-example-endpoints";
+import * as memberEndpointsModule from "./member-endpoints";
 import { feedbackEndpoints } from "./feedback-endpoints";
 import { buildOpenApiDocument, errorStatusesOf, operationFor, pathPlaceholders } from "./openapi";
 import { componentName, forEachRef, isRecord, type JsonSchema, type OpenApiDocument } from "./openapi-types";
@@ -307,6 +308,11 @@ describe("OpenAPI document", () => {
       // 403 also for a reviewer who may read the conversation but not write to it; 409 for concurrent writes.
       sendChatMessage: [400, 401, 403, 404, 409, 429, 500],
       answerChatConversation: [400, 401, 403, 404, 409, 429, 500],
+      // Members (admins only): 409 for an email already a member, or a change that leaves no admin.
+      listMembers: [401, 403, 500],
+      addMember: [400, 401, 403, 409, 429, 500],
+      updateMember: [400, 401, 403, 404, 409, 429, 500],
+      removeMember: [400, 401, 403, 404, 409, 429, 500],
     };
     for (const endpoint of allEndpoints) {
       const responses = operation(endpoint).responses;
@@ -386,6 +392,7 @@ describe("OpenAPI document and the route wrapper share their schemas", () => {
       "@/lib/api/admin-endpoints": reviewEndpointsModule,
       "@/lib/api/golden-example-endpoints": goldenExampleEndpointsModule,
       "@/lib/api/chat-endpoints": chatEndpointsModule,
+      "@/lib/api/member-endpoints": memberEndpointsModule,
       "@/lib/api/feedback-token-endpoints": feedbackTokenEndpointsModule,
       "@/lib/api/access-token-endpoints": accessTokenEndpointsModule,
     };

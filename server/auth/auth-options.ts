@@ -10,6 +10,7 @@ import { findMembershipByEmail } from "./membership-repository";
 import { admitOAuthSignIn, findSignedInMembership } from "./oauth-sign-in";
 import { githubProvider, oidcProvider } from "./oauth-providers";
 import { encodeRefusalNotice } from "./refusal-notice";
+import { createSession, endSession, resolveSession } from "./session-store";
 import { decodeSessionToken, encodeSessionToken } from "./session-token";
 import { readSignInConfig, type SignInConfig } from "./sign-in-config";
 
@@ -87,18 +88,28 @@ export function buildAuthOptions(): NextAuthOptions {
         token.org = membership.organizationId;
         token.orgName = membership.organizationName;
         token.role = membership.role;
+        // The session's row: sign-out and removal delete it, and requests read the current role through it.
+        token.jti = await createSession(getDb(), { userId: membership.userId, organizationId: membership.organizationId, maxAgeSeconds: SESSION_MAX_AGE_SECONDS });
         return token;
       },
-      session({ session, token }) {
+      async session({ session, token }) {
+        // The role as the membership says now, not as it was at sign-in.
+        const live = typeof token.jti === "string" ? await resolveSession(getDb(), token.jti) : null;
         session.user = {
           id: String(token.sub),
-          email: String(token.email),
-          name: typeof token.name === "string" ? token.name : null,
+          email: live?.email ?? String(token.email),
+          name: live ? live.name : typeof token.name === "string" ? token.name : null,
           organizationId: String(token.org),
           organizationName: String(token.orgName),
-          role: token.role as "member" | "reviewer" | "admin",
+          role: live?.role ?? (token.role as "member" | "reviewer" | "admin"),
         };
         return session;
+      },
+    },
+    events: {
+      // The cookie is cleared by next-auth; deleting the row makes a copy of it worthless too.
+      async signOut({ token }) {
+        if (typeof token?.jti === "string") await endSession(getDb(), token.jti);
       },
     },
   };

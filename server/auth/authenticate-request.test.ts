@@ -1,13 +1,18 @@
 // The cross-site checks on cookie-authenticated writes (docs/security.md, "Cross-site requests").
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/server/db/database";
 import { DomainError } from "@/server/errors";
+import { createTestOrganization } from "@/test/fixtures";
 import { sessionCookie } from "@/test/http";
 import { authenticateRequest } from "./authenticate-request";
 
-const user = { id: "user-1", email: "member@example.test", name: "Member" };
+let cookie: string;
+beforeAll(async () => {
+  const org = await createTestOrganization(getDb());
+  cookie = await sessionCookie(org.member, org.organization.id, "member");
+});
 
 async function outcome(method: string, headers: Record<string, string>) {
-  const cookie = await sessionCookie(user, "org-1", "member");
   const request = new Request("http://app.example.test/api/feedback", { method, headers: { host: "app.example.test", cookie, ...headers } });
   try {
     const actor = await authenticateRequest(request, "member");

@@ -28,7 +28,8 @@ export async function encodeSessionToken(payload: JWTPayload, secret: string, ma
     .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
     .setIssuedAt(now)
     .setExpirationTime(now + maxAgeSeconds)
-    .setJti(randomUUID())
+    // A signed-in session's jti names its row (session-store.ts), so re-encoding keeps it.
+    .setJti(typeof payload.jti === "string" ? payload.jti : randomUUID())
     .encrypt(derivedKey(secret).bytes);
 }
 

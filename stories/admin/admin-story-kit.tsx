@@ -27,7 +27,7 @@ export const withAdminProviders: Decorator = (Story, { parameters }) => (
 );
 
 /** The story's MSW handlers, reset to the story's starting data before each run; `searchParams` is the page's URL query. */
-export const withAdminApi = (api: MockAdminApi, { searchParams }: { searchParams?: string } = {}) => ({
+export const withAdminApi = (api: Pick<MockAdminApi, "handlers" | "reset">, { searchParams }: { searchParams?: string } = {}) => ({
   parameters: { msw: { handlers: api.handlers }, searchParams },
   beforeEach: () => api.reset(),
 });

@@ -1,0 +1,10 @@
+import { removeMember as removeEndpoint, updateMember as updateEndpoint } from "@/lib/api/member-endpoints";
+import { defineRoute } from "@/server/http/define-route";
+import { removeMember, updateMemberRole } from "@/server/members/member-service";
+
+export const PATCH = defineRoute(updateEndpoint, async ({ db, actor, params, body }) => ({ body: await updateMemberRole({ db, actor }, params.id, body.role) }));
+
+export const DELETE = defineRoute(removeEndpoint, async ({ db, actor, params }) => {
+  await removeMember({ db, actor }, params.id);
+  return { status: 204 };
+});
