@@ -9,6 +9,9 @@ const PAGES = [
   { name: "golden examples", path: "/admin/golden-examples" },
   { name: "settings", path: "/admin/settings" },
   { name: "members", path: "/admin/members" },
+  { name: "API keys", path: "/admin/api-keys" },
+  // Not an admin page, but signed in the same way: the personal access tokens.
+  { name: "access tokens", path: "/account/tokens" },
   { name: "audit log", path: "/admin/audit" },
 ];
 
@@ -32,6 +35,18 @@ for (const colorScheme of ["light", "dark"] as const) {
         expect(await violationsOn(page, name)).toEqual([]);
       });
     }
+
+    test(`a new secret's dialog and a revoke confirmation have no axe violations (${colorScheme})`, async ({ page }) => {
+      await page.goto("/account/tokens");
+      await page.getByRole("textbox", { name: "Name" }).fill(`a11y ${colorScheme}`);
+      await page.getByRole("button", { name: "Create token" }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      expect(await violationsOn(page, "secret dialog")).toEqual([]);
+      await page.getByRole("button", { name: "Done" }).click();
+      await page.getByRole("button", { name: `Revoke a11y ${colorScheme}` }).click();
+      await expect(page.getByRole("alertdialog")).toBeVisible();
+      expect(await violationsOn(page, "revoke confirmation")).toEqual([]);
+    });
 
     test(`the queue with an item open and the cheat sheet has no axe violations (${colorScheme})`, async ({ page }) => {
       await page.goto("/admin/queue?status=all");

@@ -10,6 +10,7 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/golden-examples", label: "Golden examples" },
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/members", label: "Members" },
+  { href: "/admin/api-keys", label: "API keys" },
   { href: "/admin/audit", label: "Audit log" },
 ] as const;
 

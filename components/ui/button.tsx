@@ -10,7 +10,8 @@ export const buttonVariants = cva(
         primary: "bg-primary text-primary-foreground hover:opacity-90",
         secondary: "border border-border bg-background text-foreground hover:bg-muted",
         ghost: "text-foreground hover:bg-muted",
-        destructive: "bg-negative text-white hover:opacity-90 dark:text-background",
+        // The page background is white in light and navy in dark: readable on the negative colour in both, whichever way dark is chosen (class or system).
+        destructive: "bg-negative text-background hover:opacity-90",
       },
       size: {
         default: "px-4 py-2",

@@ -10,13 +10,11 @@ const nameSchema = text(MAX_NAME_LENGTH)
   .pipe(z.string().min(1, "must not be empty"));
 const timestamp = z.iso.datetime({ offset: true });
 
-/** Lifetimes offered for a personal access token, in days; null = it never expires. */
-export const TOKEN_EXPIRY_DAYS = [7, 30, 90] as const;
-
 export const CreatePersonalAccessTokenBodySchema = z
   .object({
     name: nameSchema.describe("What the token is for, e.g. the script that uses it"),
     expires_in_days: z
+      // The lifetimes offered, in days; null = it never expires.
       .union([z.literal(7), z.literal(30), z.literal(90), z.null()])
       .describe("7, 30 or 90 days, or null for a token that never expires (revoke it when done)"),
   })

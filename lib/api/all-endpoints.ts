@@ -9,4 +9,13 @@ import { feedbackTokenEndpoints } from "./feedback-token-endpoints";
 import { goldenExampleEndpoints } from "./golden-example-endpoints";
 import { memberEndpoints } from "./member-endpoints";
 
-export const allEndpoints: readonly Endpoint[] = [...feedbackEndpoints, ...conversationEndpoints, ...chatEndpoints, ...reviewEndpoints, ...goldenExampleEndpoints, ...feedbackTokenEndpoints, ...accessTokenEndpoints, ...memberEndpoints];
+export const allEndpoints: readonly Endpoint[] = [
+  ...feedbackEndpoints,
+  ...conversationEndpoints,
+  ...chatEndpoints,
+  ...reviewEndpoints,
+  ...goldenExampleEndpoints,
+  ...memberEndpoints,
+  ...feedbackTokenEndpoints,
+  ...accessTokenEndpoints,
+];

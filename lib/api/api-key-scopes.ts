@@ -2,14 +2,15 @@
 // names the one scope it needs (lib/api/endpoint.ts `apiKeyScope`). Safe in the browser: the API
 // keys page lists them.
 import { z } from "zod";
+import type { ApiKeyScope } from "./endpoint";
+
+export type { ApiKeyScope } from "./endpoint";
 
 export const API_KEY_SCOPES = {
   "conversations:write": "Register conversations and messages (the ingestion API)",
   "feedback_tokens:mint": "Mint short-lived feedback tokens for the organization's users (POST /api/feedback-tokens)",
   "feedback:read": "Read the review queue, one item and the stats (GET /api/feedback/admin/list, /stats, /stats/daily, /{id})",
-} as const;
-
-export type ApiKeyScope = keyof typeof API_KEY_SCOPES;
+} as const satisfies Record<ApiKeyScope, string>;
 
 export const API_KEY_SCOPE_NAMES = Object.keys(API_KEY_SCOPES) as [ApiKeyScope, ...ApiKeyScope[]];
 

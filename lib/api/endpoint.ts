@@ -1,8 +1,10 @@
 // An endpoint's contract: what the route wrapper validates, what its handler may return, which
 // errors it can answer with, and what the OpenAPI document says.
 import type { z } from "zod";
-import type { ApiKeyScope } from "./api-key-scopes";
 import { ERROR_CODES, type ErrorCode } from "./error-codes";
+
+/** What an organization API key may do (described in lib/api/api-key-scopes.ts). */
+export type ApiKeyScope = "conversations:write" | "feedback_tokens:mint" | "feedback:read";
 
 /** Who may call: a signed-in user (session cookie or personal token) of at least a role, an organization API key, or anyone. */
 export type EndpointAuth = "member" | "reviewer" | "admin" | "api_key" | "public";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { userEmailSchema } from "./conversation-schemas";
 import { idSchema } from "./schemas";
 
-export const FEEDBACK_TOKEN_DEFAULT_TTL_SECONDS = 900;
+const FEEDBACK_TOKEN_DEFAULT_TTL_SECONDS = 900;
 export const FEEDBACK_TOKEN_MAX_TTL_SECONDS = 3600;
 const FEEDBACK_TOKEN_MIN_TTL_SECONDS = 60;
 

@@ -392,9 +392,9 @@ describe("OpenAPI document and the route wrapper share their schemas", () => {
       "@/lib/api/admin-endpoints": reviewEndpointsModule,
       "@/lib/api/golden-example-endpoints": goldenExampleEndpointsModule,
       "@/lib/api/chat-endpoints": chatEndpointsModule,
+      "@/lib/api/member-endpoints": memberEndpointsModule,
       "@/lib/api/feedback-token-endpoints": feedbackTokenEndpointsModule,
       "@/lib/api/access-token-endpoints": accessTokenEndpointsModule,
-      "@/lib/api/member-endpoints": memberEndpointsModule,
     };
     const served = new Set<Endpoint>();
     const routeFiles = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((file) => path.basename(file) === "route.ts");

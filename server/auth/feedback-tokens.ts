@@ -86,11 +86,13 @@ export async function verifyFeedbackToken(db: Queryable, token: string): Promise
   const member = await db
     .selectFrom("Membership as m")
     .innerJoin("User as u", "u.id", "m.userId")
-    .select(["u.email", "u.name"])
+    .select(["u.email", "u.name", "m.createdAt"])
     .where("m.organizationId", "=", org)
     .where("m.userId", "=", sub)
     .executeTakeFirst();
-  if (!member) throw unauthenticated("The feedback token's user is no longer a member of the organization");
+  // iat has second precision; a token issued before the current membership began (removed, then invited again) is dead.
+  const issuedBeforeMembership = member !== undefined && ((payload.iat ?? 0) + 1) * 1000 <= Date.parse(member.createdAt);
+  if (!member || issuedBeforeMembership) throw unauthenticated("The feedback token's user is no longer a member of the organization");
   return {
     kind: "user",
     userId: sub,

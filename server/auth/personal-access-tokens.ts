@@ -87,13 +87,16 @@ export async function verifyPersonalAccessToken(db: Queryable, presented: string
     .selectFrom("PersonalAccessToken as t")
     .innerJoin("User as u", "u.id", "t.userId")
     .leftJoin("Membership as m", (join) => join.onRef("m.userId", "=", "t.userId").onRef("m.organizationId", "=", "t.organizationId"))
-    .select(["t.id", "t.userId", "t.organizationId", "t.expiresAt", "t.revokedAt", "t.lastUsedAt", "m.role", "u.email", "u.name"])
+    .select(["t.id", "t.userId", "t.organizationId", "t.expiresAt", "t.revokedAt", "t.lastUsedAt", "t.createdAt", "m.role", "m.createdAt as memberSince", "u.email", "u.name"])
     .where("t.hashedToken", "=", hashSecret(presented))
     .executeTakeFirst();
   if (!row) throw unauthenticated("Invalid personal access token");
   if (row.revokedAt) throw unauthenticated(`This personal access token was revoked at ${row.revokedAt}`);
   if (row.expiresAt && Date.parse(row.expiresAt) <= now.getTime()) throw unauthenticated(`This personal access token expired at ${row.expiresAt}`);
-  if (!row.role) throw unauthenticated("This personal access token's user is no longer a member of the organization");
+  // A removed member invited again gets a new membership: tokens from before the removal stay dead.
+  if (!row.role || !row.memberSince || row.createdAt < row.memberSince) {
+    throw unauthenticated("This personal access token's user is no longer a member of the organization");
+  }
   await recordUse(db, "PersonalAccessToken", row, now);
   return {
     kind: "user",

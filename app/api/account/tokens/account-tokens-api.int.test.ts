@@ -128,10 +128,14 @@ describe(`a personal access token acts as its user (${provider})`, () => {
     await db.updateTable("Membership").set({ role: "member" }).where("userId", "=", user.reviewer.id).execute();
     expect((await queue(token)).status).toBe(403);
     await db.deleteFrom("Membership").where("userId", "=", user.reviewer.id).execute();
-    expect(await queue(token)).toMatchObject({
-      status: 401,
-      body: { detail: "This personal access token's user is no longer a member of the organization", code: "unauthenticated" },
-    });
+    const removed = { status: 401, body: { detail: "This personal access token's user is no longer a member of the organization", code: "unauthenticated" } };
+    expect(await queue(token)).toMatchObject(removed);
+    // Invited again: a new membership, and the token from before the removal stays refused.
+    await db
+      .insertInto("Membership")
+      .values({ id: `again-${user.reviewer.id}`, organizationId: user.organization.id, userId: user.reviewer.id, role: "reviewer", createdAt: new Date(Date.now() + 1000).toISOString() })
+      .execute();
+    expect(await queue(token)).toMatchObject(removed);
   });
 
   it("writes from any origin: a bearer token is not a cookie, so no cross-site check applies", async () => {
