@@ -18,6 +18,7 @@ export async function createAccessOrganization(db: Db) {
   const organizationId = org.organization.id;
   const actor = (role: Role): UserActor => ({ kind: "user", userId: org[role].id, organizationId, role, email: org[role].email, name: org[role].name });
   const apiKey = await createApiKey(db, { organizationId, name: "chat backend", scopes: API_KEY_SCOPE_NAMES });
+  const readOnlyApiKey = await createApiKey(db, { organizationId, name: "dashboard", scopes: ["feedback:read"] });
   const scopelessApiKey = await createApiKey(db, { organizationId, name: "no scopes", scopes: [] });
   const revokedApiKey = await createApiKey(db, { organizationId, name: "retired backend", scopes: API_KEY_SCOPE_NAMES });
   await db.updateTable("ApiKey").set({ revokedAt: isoNow() }).where("id", "=", revokedApiKey.id).execute();
@@ -34,6 +35,7 @@ export async function createAccessOrganization(db: Db) {
   return {
     ...org,
     apiKey: apiKey.key,
+    readOnlyApiKey: readOnlyApiKey.key,
     scopelessApiKey: scopelessApiKey.key,
     revokedApiKey: revokedApiKey.key,
     cookies: {

@@ -11,6 +11,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allEndpoints } from "@/lib/api/all-endpoints";
+import { API_KEY_SCOPE_NAMES, type ApiKeyScope } from "@/lib/api/api-key-scopes";
 import type { Endpoint } from "@/lib/api/endpoint";
 import { dismissFeedback } from "@/server/admin/review-service";
 import { createApiKey } from "@/server/auth/api-keys";
@@ -62,12 +63,12 @@ const asNobody = ({ auth }: Endpoint): Outcome => (auth === "public" ? "2xx" : 4
  * when it has that scope (403 otherwise; 401 when revoked). Any other user endpoint refuses a key
  * as such (403 api_key_not_allowed, by its prefix alone, so also when revoked).
  */
-function asApiKey({ scopes, valid }: { scopes: "all" | "none"; valid: boolean }) {
+function asApiKey({ scopes, valid }: { scopes: readonly ApiKeyScope[]; valid: boolean }) {
   return ({ auth, apiKeyScope }: Endpoint): Outcome => {
     if (auth === "public") return "2xx";
     if (auth !== "api_key" && !apiKeyScope) return 403;
     if (!valid) return 401;
-    return scopes === "all" ? "2xx" : 403;
+    return apiKeyScope && scopes.includes(apiKeyScope) ? "2xx" : 403;
   };
 }
 
@@ -106,10 +107,11 @@ const CREDENTIALS = {
   adminToken: { homeUser: "admin", headers: ({ home }) => bearer(home.tokens.admin), expected: asUser("admin") },
   revokedToken: { headers: ({ home }) => bearer(home.tokens.revoked), expected: asNobody },
   expiredToken: { headers: ({ home }) => bearer(home.tokens.expired), expected: asNobody },
-  apiKey: { headers: ({ home }) => bearer(home.apiKey), expected: asApiKey({ scopes: "all", valid: true }) },
-  scopelessApiKey: { headers: ({ home }) => bearer(home.scopelessApiKey), expected: asApiKey({ scopes: "none", valid: true }) },
-  revokedApiKey: { headers: ({ home }) => bearer(home.revokedApiKey), expected: asApiKey({ scopes: "all", valid: false }) },
-  otherOrgApiKey: { headers: ({ other }) => bearer(other.apiKey), expected: fromOtherOrganization(asApiKey({ scopes: "all", valid: true })) },
+  apiKey: { headers: ({ home }) => bearer(home.apiKey), expected: asApiKey({ scopes: API_KEY_SCOPE_NAMES, valid: true }) },
+  readOnlyApiKey: { headers: ({ home }) => bearer(home.readOnlyApiKey), expected: asApiKey({ scopes: ["feedback:read"], valid: true }) },
+  scopelessApiKey: { headers: ({ home }) => bearer(home.scopelessApiKey), expected: asApiKey({ scopes: [], valid: true }) },
+  revokedApiKey: { headers: ({ home }) => bearer(home.revokedApiKey), expected: asApiKey({ scopes: API_KEY_SCOPE_NAMES, valid: false }) },
+  otherOrgApiKey: { headers: ({ other }) => bearer(other.apiKey), expected: fromOtherOrganization(asApiKey({ scopes: API_KEY_SCOPE_NAMES, valid: true })) },
   feedbackToken: { homeUser: "member", headers: ({ home }) => bearer(home.feedbackTokens.anyConversation), expected: asFeedbackToken({ ownConversation: true }) },
   otherConversationFeedbackToken: {
     homeUser: "member",
