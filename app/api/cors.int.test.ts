@@ -121,7 +121,7 @@ describe(`CORS (${getDatabaseProvider()})`, () => {
 
   it("a plain OPTIONS (no Origin, or no Access-Control-Request-Method) lists the methods without CORS headers", async () => {
     const { OPTIONS } = await routeModules["./feedback/route.ts"]!();
-    for (const headers of [{}, { origin: ALLOWED }]) {
+    for (const headers of [{}, { origin: ALLOWED }] as Array<Record<string, string>>) {
       const response = await OPTIONS!(new Request("http://localhost:3000/api/feedback", { method: "OPTIONS", headers }), { params: Promise.resolve({}) });
       expect({ status: response.status, headers: corsHeaders(response.headers) }).toEqual({ status: 204, headers: { allow: "GET, POST, OPTIONS", vary: "Origin" } });
     }

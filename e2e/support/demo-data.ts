@@ -1,5 +1,6 @@
 // Reads rows from the e2e server's seeded SQLite database (playwright.config.ts) that the UI does
 // not show.
+import { execFileSync } from "node:child_process";
 import Database from "better-sqlite3";
 
 export const E2E_DATABASE_FILE = ".data/e2e.db";
@@ -56,4 +57,24 @@ export function seededConversationId(key: string): string {
   } finally {
     db.close();
   }
+}
+
+/** Where the message stands among the assistant answers of its conversation (0-based), as the chat page lists them. */
+export function assistantIndexOf(messageId: string): number {
+  return readDatabase((db) => {
+    const row = db
+      .prepare(
+        `SELECT COUNT(*) AS earlier FROM "Message" m JOIN "Message" target ON target."id" = ?
+          WHERE m."conversationId" = target."conversationId" AND m."role" = 'assistant' AND m."position" < target."position"`,
+      )
+      .get(messageId) as { earlier: number };
+    return row.earlier;
+  });
+}
+
+/** An organization API key for the seeded organization with this slug, created as `npm run api-key:create` does. */
+export function createDemoApiKey(organizationSlug: string, name: string, scopes: readonly string[]): string {
+  const args = ["--conditions=react-server", "--tsconfig", "tsconfig.json", "scripts/create-api-key.ts", "--org", organizationSlug, "--name", name];
+  for (const scope of scopes) args.push("--scope", scope);
+  return execFileSync("node_modules/.bin/tsx", args, { env: { ...process.env, DATABASE_URL: `file:./${E2E_DATABASE_FILE}` }, encoding: "utf8" }).trim();
 }
