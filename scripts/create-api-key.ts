@@ -1,6 +1,6 @@
 // `npm run api-key:create -- --org <slug> --name <name>`: creates an organization API key for a chat
-// backend and prints the plaintext once (only its hash is stored). Stands in until the admin UI
-// manages keys. The key alone goes to stdout, so `npm run -s api-key:create -- ...` can be captured.
+// backend and prints the plaintext once (only its hash is stored). Admins can also create keys on
+// /admin/api-keys. The key alone goes to stdout, so `npm run -s api-key:create -- ...` can be captured.
 import { resolveDatabaseConfig } from "@/prisma/database-url";
 import { createApiKey } from "@/server/auth/api-keys";
 import { createDatabase } from "@/server/db/database";
@@ -27,7 +27,7 @@ async function main(argv: readonly string[]): Promise<number> {
       console.error(`No organization with slug "${args.org}".`);
       return 1;
     }
-    const apiKey = await createApiKey(db, { organizationId: organization.id, name: args.name });
+    const apiKey = await createApiKey(db, { organizationId: organization.id, name: args.name, scopes: args.scopes });
     console.error(
       `Created API key "${apiKey.name}" (${apiKey.prefix}…) for ${organization.name}. ` +
         "Store it now: it cannot be shown again. Send it as `Authorization: Bearer <key>`.",

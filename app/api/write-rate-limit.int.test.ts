@@ -76,8 +76,8 @@ describe("write rate limit per user", () => {
 describe("write rate limit per API key", () => {
   it("limits each organization API key on its own", async () => {
     const org = await createTestOrganization(db);
-    const keyA = (await createApiKey(db, { organizationId: org.organization.id, name: "backend a" })).key;
-    const keyB = (await createApiKey(db, { organizationId: org.organization.id, name: "backend b" })).key;
+    const keyA = (await createApiKey(db, { organizationId: org.organization.id, name: "backend a", scopes: ["conversations:write"] })).key;
+    const keyB = (await createApiKey(db, { organizationId: org.organization.id, name: "backend b", scopes: ["conversations:write"] })).key;
     const ingest = (key: string, externalId: string) =>
       callRoute(postConversation, {
         path: "/api/conversations",

@@ -1,6 +1,6 @@
 // Plain-data helpers the API reference renders from: they read the OpenAPI document only, so the
 // page shows exactly what /api/openapi.json says.
-import { API_KEY_SCHEME, SESSION_COOKIE_SCHEME } from "@/lib/api/openapi";
+import { API_KEY_SCHEME, FEEDBACK_TOKEN_SCHEME, PERSONAL_ACCESS_TOKEN_SCHEME, SESSION_COOKIE_SCHEME } from "@/lib/api/openapi";
 import type { OpenApiDocument, OpenApiOperation } from "@/lib/api/openapi-types";
 import { componentName, isRecord, type JsonSchema } from "@/lib/api/openapi-types";
 
@@ -148,9 +148,13 @@ export function curlExample(path: string, method: string, operation: OpenApiOper
 
   const lines = [`curl${method === "GET" ? "" : ` -X ${method}`} "$BASE_URL${url}"`];
   const schemes = operation.security.flatMap((requirement) => Object.keys(requirement));
-  if (schemes.includes(API_KEY_SCHEME)) lines.push(`-H "Authorization: Bearer $FK_API_KEY"`);
-  const cookie = document.components.securitySchemes[SESSION_COOKIE_SCHEME];
-  if (schemes.includes(SESSION_COOKIE_SCHEME) && cookie?.type === "apiKey") lines.push(`--cookie "${cookie.name}=$SESSION_TOKEN"`);
+  // A user endpoint is shown with a personal access token: a script has one, not a cookie.
+  if (schemes[0] === API_KEY_SCHEME) lines.push(`-H "Authorization: Bearer $FK_API_KEY"`);
+  else if (schemes.includes(PERSONAL_ACCESS_TOKEN_SCHEME)) lines.push(`-H "Authorization: Bearer $FK_TOKEN"`);
+  else {
+    const cookie = document.components.securitySchemes[SESSION_COOKIE_SCHEME];
+    if (schemes.includes(SESSION_COOKIE_SCHEME) && cookie?.type === "apiKey") lines.push(`--cookie "${cookie.name}=$SESSION_TOKEN"`);
+  }
   const body = jsonBodySchema(operation);
   if (body) {
     lines.push(`-H "Content-Type: application/json"`);
@@ -162,9 +166,13 @@ export function curlExample(path: string, method: string, operation: OpenApiOper
 export function authLabel(operation: OpenApiOperation): string {
   const schemes = operation.security.flatMap((requirement) => Object.keys(requirement));
   if (schemes.length === 0) return "None (public)";
-  if (schemes.includes(API_KEY_SCHEME)) return "Organization API key (Authorization: Bearer fk_key_…)";
+  const scope = operation["x-required-scope"];
+  if (schemes[0] === API_KEY_SCHEME) return `Organization API key with the ${scope ?? "?"} scope (Authorization: Bearer fk_key_…)`;
   const role = operation["x-required-role"];
-  if (role === "admin") return "Signed-in admin (session cookie)";
-  if (role === "reviewer") return "Signed-in reviewer or admin (session cookie)";
-  return "Any signed-in user (session cookie)";
+  const who = role === "admin" ? "Signed-in admin" : role === "reviewer" ? "Signed-in reviewer or admin" : "Any signed-in user";
+  const extras = [
+    ...(schemes.includes(FEEDBACK_TOKEN_SCHEME) ? ["a feedback token"] : []),
+    ...(schemes.includes(API_KEY_SCHEME) ? [`an API key with the ${scope ?? "?"} scope`] : []),
+  ];
+  return `${who} (session cookie or personal access token)${extras.length ? `, or ${extras.join(" or ")}` : ""}`;
 }

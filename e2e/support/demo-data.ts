@@ -75,6 +75,6 @@ export function assistantIndexOf(messageId: string): number {
 /** An organization API key for the seeded organization with this slug, created as `npm run api-key:create` does. */
 export function createDemoApiKey(organizationSlug: string, name: string, scopes: readonly string[]): string {
   const args = ["--conditions=react-server", "--tsconfig", "tsconfig.json", "scripts/create-api-key.ts", "--org", organizationSlug, "--name", name];
-  for (const scope of scopes) args.push("--scope", scope);
+  args.push("--scopes", scopes.join(","));
   return execFileSync("node_modules/.bin/tsx", args, { env: { ...process.env, DATABASE_URL: `file:./${E2E_DATABASE_FILE}` }, encoding: "utf8" }).trim();
 }

@@ -33,6 +33,7 @@ export const listReviewQueue = defineEndpoint({
   summary: "The review queue",
   description: "The organization's feedback with its context, newest first (ties broken by id), filtered and paged. Filters combine.",
   auth: "reviewer",
+  apiKeyScope: "feedback:read",
   query: FeedbackQueueQuerySchema,
   responses: { 200: { description: "One page of the queue", schema: FeedbackQueueSchema } },
 });
@@ -45,6 +46,7 @@ export const getReviewStats = defineEndpoint({
   summary: "Counters of the organization's feedback",
   description: "The totals by type and status match the queue's `total` for the same filter; `golden_examples_count` counts active examples.",
   auth: "reviewer",
+  apiKeyScope: "feedback:read",
   responses: { 200: { description: "The counters", schema: FeedbackStatsSchema } },
 });
 
@@ -56,6 +58,7 @@ export const getDailyReviewStats = defineEndpoint({
   summary: "Feedback per day",
   description: "Positive and negative votes per day (UTC, by creation) and the positive rate, every day of the range present; at most 366 days, the last 30 by default.",
   auth: "reviewer",
+  apiKeyScope: "feedback:read",
   query: DailyStatsQuerySchema,
   responses: { 200: { description: "One entry per day, oldest first", schema: DailyStatsSchema } },
 });
@@ -67,6 +70,7 @@ export const getReviewItem = defineEndpoint({
   tag: TAG,
   summary: "One feedback item with its conversation",
   auth: "reviewer",
+  apiKeyScope: "feedback:read",
   params: FeedbackIdParamsSchema,
   responses: { 200: { description: "The item and the messages before the rated answer", schema: AdminFeedbackDetailSchema } },
   errors: ["not_found"],

@@ -4,6 +4,7 @@ import { chatEndpoints } from "./chat-endpoints";
 import { conversationEndpoints } from "./conversation-endpoints";
 import type { Endpoint } from "./endpoint";
 import { feedbackEndpoints } from "./feedback-endpoints";
+import { feedbackTokenEndpoints } from "./feedback-token-endpoints";
 import { goldenExampleEndpoints } from "./golden-example-endpoints";
 
-export const allEndpoints: readonly Endpoint[] = [...feedbackEndpoints, ...conversationEndpoints, ...chatEndpoints, ...reviewEndpoints, ...goldenExampleEndpoints];
+export const allEndpoints: readonly Endpoint[] = [...feedbackEndpoints, ...conversationEndpoints, ...chatEndpoints, ...reviewEndpoints, ...goldenExampleEndpoints, ...feedbackTokenEndpoints];

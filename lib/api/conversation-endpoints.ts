@@ -23,6 +23,7 @@ export const createConversation = defineEndpoint({
     "`user_email` is not a member of the key's organization; 409 when the `external_id` belongs to another " +
     "user's conversation or a message `external_id` is already used by another conversation.",
   auth: "api_key",
+  apiKeyScope: "conversations:write",
   body: CreateConversationBodySchema,
   maxBodyBytes: INGESTION_MAX_BODY_BYTES,
   responses: {
@@ -44,6 +45,7 @@ export const appendMessages = defineEndpoint({
     "in its place, so a retried batch creates nothing twice. 201 when at least one message was created, 200 " +
     "when every message already existed. 409 when an `external_id` belongs to another conversation.",
   auth: "api_key",
+  apiKeyScope: "conversations:write",
   params: ConversationIdParamsSchema,
   body: AppendMessagesBodySchema,
   maxBodyBytes: INGESTION_MAX_BODY_BYTES,
@@ -61,6 +63,7 @@ export const getConversation = defineEndpoint({
   tag: "Ingestion",
   summary: "A conversation with all its messages",
   auth: "api_key",
+  apiKeyScope: "conversations:write",
   params: ConversationIdParamsSchema,
   responses: { 200: { description: "The conversation, messages in order", schema: ConversationResponseSchema } },
   errors: ["not_found"],

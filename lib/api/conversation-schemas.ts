@@ -13,6 +13,9 @@ const MAX_EMAIL_LENGTH = 320;
 // Deliberately loose: the lookup decides whether the user exists; this only rejects what cannot be an address.
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+$/;
 
+/** A user's email as a chat backend names them. */
+export const userEmailSchema = () => text(MAX_EMAIL_LENGTH).regex(EMAIL_SHAPE, "must be an email address");
+
 export const MessageRoleSchema = z.enum(["system", "user", "assistant"]).meta({ id: "MessageRole" });
 
 export const IngestMessageSchema = z
@@ -41,9 +44,7 @@ const messageBatch = () =>
 
 export const CreateConversationBodySchema = z
   .object({
-    user_email: text(MAX_EMAIL_LENGTH)
-      .regex(EMAIL_SHAPE, "must be an email address")
-      .describe("The end user who owns the conversation; must be a member of the key's organization"),
+    user_email: userEmailSchema().describe("The end user who owns the conversation; must be a member of the key's organization"),
     external_id: idSchema
       .nullish()
       .describe("The chat backend's id for the conversation, unique in the organization; makes creation idempotent"),

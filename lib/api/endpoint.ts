@@ -1,6 +1,7 @@
 // An endpoint's contract: what the route wrapper validates, what its handler may return, which
 // errors it can answer with, and what the OpenAPI document says.
 import type { z } from "zod";
+import type { ApiKeyScope } from "./api-key-scopes";
 import { ERROR_CODES, type ErrorCode } from "./error-codes";
 
 /** Who may call: a signed-in user (session cookie or personal token) of at least a role, an organization API key, or anyone. */
@@ -24,6 +25,7 @@ export interface Endpoint<
   Responses extends Record<number, EndpointResponse> = Record<number, EndpointResponse>,
   Path extends string = string,
   Method extends HttpMethod = HttpMethod,
+  Scope extends ApiKeyScope | undefined = ApiKeyScope | undefined,
 > {
   id: string;
   method: Method;
@@ -33,6 +35,17 @@ export interface Endpoint<
   summary: string;
   description?: string;
   auth: Auth;
+  /**
+   * The scope an organization API key needs. Required with `auth: "api_key"`; on a user endpoint it
+   * lets a key with that scope call it too, for the whole organization (the handler then gets an
+   * ApiKeyActor or a UserActor). A key without the scope is refused with 403 `missing_scope`.
+   */
+  apiKeyScope?: Scope;
+  /**
+   * A user endpoint a feedback token may call (as its user, at member level, limited to its
+   * conversation when it names one). Every other endpoint refuses feedback tokens with 403.
+   */
+  feedbackToken?: true;
   params?: Params;
   query?: Query;
   body?: Body;
@@ -54,7 +67,9 @@ export function defineEndpoint<
   R extends Record<number, EndpointResponse>,
   Path extends string,
   Method extends HttpMethod,
->(endpoint: Endpoint<P, Q, B, A, R, Path, Method>): Endpoint<P, Q, B, A, R, Path, Method> {
+  S extends ApiKeyScope | undefined = undefined,
+>(endpoint: Endpoint<P, Q, B, A, R, Path, Method, S>): Endpoint<P, Q, B, A, R, Path, Method, S> {
+  if (endpoint.auth === "api_key" && !endpoint.apiKeyScope) throw new Error(`${endpoint.id}: an api_key endpoint must name its apiKeyScope`);
   return endpoint;
 }
 
@@ -66,11 +81,13 @@ function authCodes(endpoint: Endpoint): ErrorCode[] {
     case "public":
       return [];
     case "api_key":
-      return ["unauthenticated"];
+      return ["unauthenticated", "missing_scope"];
     default:
       return [
         "unauthenticated",
-        "api_key_not_allowed",
+        // An API key is refused for lack of the endpoint's scope, or because user endpoints take none.
+        endpoint.apiKeyScope ? "missing_scope" : "api_key_not_allowed",
+        ...(endpoint.feedbackToken ? [] : (["feedback_token_not_allowed"] as const)),
         // Every signed-in user is at least a member, so only a higher minimum can be refused by role.
         ...(endpoint.auth === "member" ? [] : (["forbidden"] as const)),
         ...(WRITE_METHODS.has(endpoint.method) ? (["cross_site_request"] as const) : []),

@@ -20,11 +20,14 @@ export const ERROR_CODES = {
   // 403: the caller is known but may not do this.
   forbidden: { status: 403, description: "The caller's role is too low for this endpoint" },
   api_key_not_allowed: { status: 403, description: "An organization API key cannot call user endpoints" },
+  missing_scope: { status: 403, description: "The organization API key lacks the scope this endpoint needs (detail names it)" },
+  feedback_token_not_allowed: { status: 403, description: "A feedback token can only call the user feedback endpoints" },
   cross_site_request: { status: 403, description: "A cookie-authenticated write came from another site" },
   feedback_disabled: { status: 403, description: "The organization turned feedback off" },
   not_conversation_owner: { status: 403, description: "Only the conversation's owner can add messages to it (reviewers may read it)" },
   // 404: unknown, or not visible to the caller (the same answer, so nothing leaks).
   not_found: { status: 404, description: "Unknown or not visible to the caller" },
+  unknown_user: { status: 404, description: "No member of the API key's organization has this email or id" },
   // 409: the state does not allow it right now.
   concurrent_write: { status: 409, description: "Concurrent requests changed the same data; retry" },
   conversation_external_id_conflict: { status: 409, description: "The conversation external_id belongs to another user" },

@@ -20,6 +20,7 @@ export const submitFeedback = defineEndpoint({
     "the previous vote; re-sending the same type only replaces the reason. Simultaneous submissions for one vote " +
     "take turns: each is applied to the vote as the one before left it.",
   auth: "member",
+  feedbackToken: true,
   body: SubmitFeedbackBodySchema,
   responses: {
     201: { description: "Feedback created", schema: FeedbackResponseSchema },
@@ -36,6 +37,7 @@ export const getMessageFeedback = defineEndpoint({
   summary: "The caller's feedback on one message",
   description: "Returns the feedback, or `null` when the caller has not rated the message.",
   auth: "member",
+  feedbackToken: true,
   params: MessageIdParamsSchema,
   responses: { 200: { description: "The feedback or null", schema: FeedbackResponseSchema.nullable() } },
   errors: ["not_found"],
@@ -51,6 +53,7 @@ export const withdrawFeedback = defineEndpoint({
     "Deletes the caller's vote. A golden example auto-created from it is deactivated; one a reviewer " +
     "approved stays. Idempotent: 204 also when there was nothing to withdraw.",
   auth: "member",
+  feedbackToken: true,
   params: MessageIdParamsSchema,
   responses: { 204: { description: "Withdrawn (or nothing to withdraw)" } },
   errors: ["not_found"],
@@ -66,6 +69,7 @@ export const listFeedback = defineEndpoint({
     "One request for a whole chat (`conversation_id`) or for up to 500 messages (`message_ids`); pass exactly one. " +
     "An unknown or invisible conversation is a 404; unknown, invisible and unrated messages are absent from the result.",
   auth: "member",
+  feedbackToken: true,
   query: FeedbackListQuerySchema,
   responses: { 200: { description: "The caller's feedback on those messages", schema: FeedbackListResponseSchema } },
   errors: ["not_found"],
@@ -82,6 +86,7 @@ export const getFeedbackConfig = defineEndpoint({
     "type (stable keys and labels), which types require a reason and how long a note may be. The organization's " +
     "defaults when an admin has not changed them.",
   auth: "member",
+  feedbackToken: true,
   responses: { 200: { description: "The caller's organization's feedback settings", schema: FeedbackConfigSchema } },
 });
 

@@ -34,6 +34,8 @@ export interface OpenApiOperation {
   security: SecurityRequirement[];
   /** The least role a signed-in caller needs (session-authenticated endpoints only). */
   "x-required-role"?: "member" | "reviewer" | "admin";
+  /** The scope an organization API key needs for this operation. */
+  "x-required-scope"?: string;
   parameters?: OpenApiParameter[];
   requestBody?: { required: boolean; content: Record<string, OpenApiMediaType> };
   responses: Record<string, OpenApiResponse>;

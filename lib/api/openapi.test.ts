@@ -7,6 +7,7 @@ import { z } from "zod";
 import { allEndpoints } from "./all-endpoints";
 import * as reviewEndpointsModule from "./admin-endpoints";
 import * as chatEndpointsModule from "./chat-endpoints";
+import * as feedbackTokenEndpointsModule from "./feedback-token-endpoints";
 import * as conversationEndpointsModule from "./conversation-endpoints";
 import { defineEndpoint, type Endpoint } from "./endpoint";
 import * as feedbackEndpointsModule from "./feedback-endpoints";
@@ -208,8 +209,11 @@ describe("OpenAPI document", () => {
       expect(op.tags).toEqual([endpoint.tag]);
       expect(op.summary).toBe(endpoint.summary);
       expect(op.description).toBe(endpoint.description);
-      const expected = endpoint.auth === "public" ? [] : endpoint.auth === "api_key" ? [{ apiKey: [] }] : [{ sessionCookie: [] }];
+      const apiKey = endpoint.apiKeyScope ? [{ apiKey: [endpoint.apiKeyScope] }] : [];
+      const user = [{ sessionCookie: [] }, { personalAccessToken: [] }, ...(endpoint.feedbackToken ? [{ feedbackToken: [] }] : []), ...apiKey];
+      const expected = endpoint.auth === "public" ? [] : endpoint.auth === "api_key" ? apiKey : user;
       expect(op.security).toEqual(expected);
+      expect(op["x-required-scope"]).toBe(endpoint.apiKeyScope);
     }
     const count = Object.values(document.paths).reduce((sum, item) => sum + Object.keys(item).length, 0);
     expect(count).toBe(allEndpoints.length);
@@ -285,9 +289,11 @@ describe("OpenAPI document", () => {
       updateGoldenExample: [400, 401, 403, 404, 429, 500],
       deleteGoldenExample: [400, 401, 403, 404, 429, 500],
       withdrawFeedback: [400, 401, 403, 404, 429, 500],
-      createConversation: [400, 401, 404, 409, 429, 500],
-      appendMessages: [400, 401, 404, 409, 429, 500],
-      getConversation: [400, 401, 404, 500],
+      // 403 for an API key without the conversations:write scope.
+      createConversation: [400, 401, 403, 404, 409, 429, 500],
+      appendMessages: [400, 401, 403, 404, 409, 429, 500],
+      getConversation: [400, 401, 403, 404, 500],
+      mintFeedbackToken: [400, 401, 403, 404, 429, 500],
       listChatConversations: [400, 401, 403, 500],
       createChatConversation: [400, 401, 403, 429, 500],
       getChatConversation: [400, 401, 403, 404, 500],
@@ -373,6 +379,7 @@ describe("OpenAPI document and the route wrapper share their schemas", () => {
       "@/lib/api/admin-endpoints": reviewEndpointsModule,
       "@/lib/api/golden-example-endpoints": goldenExampleEndpointsModule,
       "@/lib/api/chat-endpoints": chatEndpointsModule,
+      "@/lib/api/feedback-token-endpoints": feedbackTokenEndpointsModule,
     };
     const served = new Set<Endpoint>();
     const routeFiles = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((file) => path.basename(file) === "route.ts");
@@ -425,6 +432,7 @@ describe("buildOpenApiDocument", () => {
         tag: "Widgets",
         summary: "Create a draft",
         auth: "api_key",
+        apiKeyScope: "conversations:write",
         body: Draft,
         responses: { 204: { description: "Created" } },
       }),
@@ -442,8 +450,8 @@ describe("buildOpenApiDocument", () => {
     // or for the caller's rate limit (429).
     expect(Object.keys(put?.responses ?? {})).toEqual(["200", "400", "401", "403", "404", "429", "500"]);
     expect(doc.paths["/drafts"]?.post?.requestBody?.content[JSON_TYPE]?.schema).toEqual({ $ref: "#/components/schemas/OpenApiTestDraft" });
-    expect(Object.keys(doc.paths["/drafts"]?.post?.responses ?? {})).toEqual(["204", "400", "401", "429", "500"]);
-    expect(doc.paths["/drafts"]?.post?.security).toEqual([{ apiKey: [] }]);
+    expect(Object.keys(doc.paths["/drafts"]?.post?.responses ?? {})).toEqual(["204", "400", "401", "403", "429", "500"]);
+    expect(doc.paths["/drafts"]?.post?.security).toEqual([{ apiKey: ["conversations:write"] }]);
   });
 
   it("rejects a path placeholder without a params schema property", () => {

@@ -2,7 +2,7 @@
 // validates with, so the published description cannot drift from what the handlers accept and
 // return. Every schema with `.meta({ id })` becomes one shared component.
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject, type ZodOpenApiResponsesObject } from "zod-openapi";
-import { errorCodesOf, type Endpoint, type EndpointAuth } from "./endpoint";
+import { errorCodesOf, type Endpoint } from "./endpoint";
 import { ERROR_CODES, ErrorResponseSchema, type ErrorCode } from "./error-codes";
 import type { OpenApiDocument, OpenApiOperation, OpenApiSecurityScheme, SecurityRequirement } from "./openapi-types";
 
@@ -14,6 +14,8 @@ export interface OpenApiOptions {
 
 export const SESSION_COOKIE_SCHEME = "sessionCookie";
 export const API_KEY_SCHEME = "apiKey";
+export const PERSONAL_ACCESS_TOKEN_SCHEME = "personalAccessToken";
+export const FEEDBACK_TOKEN_SCHEME = "feedbackToken";
 
 const JSON_MEDIA_TYPE = "application/json";
 const METHOD_KEY = { GET: "get", PUT: "put", POST: "post", PATCH: "patch", DELETE: "delete" } as const;
@@ -44,7 +46,24 @@ const SECURITY_SCHEMES: Record<string, OpenApiSecurityScheme> = {
     bearerFormat: "fk_key_…",
     description:
       "An organization API key (`fk_key_…`) sent as `Authorization: Bearer fk_key_…`. Used by chat backends to " +
-      "register conversations and messages; it cannot call user endpoints.",
+      "register conversations and messages and to mint feedback tokens. A key holds scopes; each operation that " +
+      "takes one names the scope it needs (`x-required-scope`), and a key without it is answered 403 `missing_scope`.",
+  },
+  [PERSONAL_ACCESS_TOKEN_SCHEME]: {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "fk_pat_…",
+    description:
+      "A user's personal access token (`fk_pat_…`, created on /account/tokens). Acts as its user with the user's " +
+      "current role on every user and admin endpoint, exactly as a session; revoked or expired tokens get 401.",
+  },
+  [FEEDBACK_TOKEN_SCHEME]: {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+    description:
+      "A short-lived feedback token minted by a host backend (`POST /api/feedback-tokens`). Acts as its user at member " +
+      "level, on the user feedback endpoints only, optionally limited to one conversation.",
   },
 };
 
@@ -53,10 +72,17 @@ export function operationFor(document: OpenApiDocument, endpoint: Endpoint): Ope
   return document.paths[endpoint.path]?.[METHOD_KEY[endpoint.method]];
 }
 
-export function securityFor(auth: EndpointAuth): SecurityRequirement[] {
-  if (auth === "public") return [];
-  if (auth === "api_key") return [{ [API_KEY_SCHEME]: [] }];
-  return [{ [SESSION_COOKIE_SCHEME]: [] }];
+/** Who may call an endpoint, as OpenAPI security requirements (any one of them suffices). */
+export function securityFor(endpoint: Pick<Endpoint, "auth" | "apiKeyScope" | "feedbackToken">): SecurityRequirement[] {
+  if (endpoint.auth === "public") return [];
+  const apiKey: SecurityRequirement[] = endpoint.apiKeyScope ? [{ [API_KEY_SCHEME]: [endpoint.apiKeyScope] }] : [];
+  if (endpoint.auth === "api_key") return apiKey;
+  return [
+    { [SESSION_COOKIE_SCHEME]: [] },
+    { [PERSONAL_ACCESS_TOKEN_SCHEME]: [] },
+    ...(endpoint.feedbackToken ? [{ [FEEDBACK_TOKEN_SCHEME]: [] }] : []),
+    ...apiKey,
+  ];
 }
 
 /** The `{name}` placeholders of an OpenAPI path, in order. */
@@ -103,8 +129,9 @@ function operationOf(endpoint: Endpoint): ZodOpenApiOperationObject {
     tags: [endpoint.tag],
     summary: endpoint.summary,
     ...(endpoint.description ? { description: endpoint.description } : {}),
-    security: securityFor(endpoint.auth),
+    security: securityFor(endpoint),
     ...(role ? { "x-required-role": role } : {}),
+    ...(endpoint.apiKeyScope ? { "x-required-scope": endpoint.apiKeyScope } : {}),
     ...(endpoint.params || endpoint.query
       ? { requestParams: { ...(endpoint.params ? { path: endpoint.params } : {}), ...(endpoint.query ? { query: endpoint.query } : {}) } }
       : {}),

@@ -3,12 +3,22 @@ import { parseCreateApiKeyArgs, UsageError } from "./create-api-key-args";
 
 describe("parseCreateApiKeyArgs", () => {
   it("reads --org and --name, in either form and order", () => {
-    expect(parseCreateApiKeyArgs(["--org", "demo", "--name", "Chat backend"])).toEqual({ help: false, org: "demo", name: "Chat backend" });
-    expect(parseCreateApiKeyArgs(["--name=prod", "--org=other"])).toEqual({ help: false, org: "other", name: "prod" });
+    expect(parseCreateApiKeyArgs(["--org", "demo", "--name", "Chat backend"])).toEqual({ help: false, org: "demo", name: "Chat backend", scopes: ["conversations:write"] });
+    expect(parseCreateApiKeyArgs(["--name=prod", "--org=other"])).toEqual({ help: false, org: "other", name: "prod", scopes: ["conversations:write"] });
   });
 
   it("trims the values", () => {
-    expect(parseCreateApiKeyArgs(["--org", " demo ", "--name", "  ci  "])).toEqual({ help: false, org: "demo", name: "ci" });
+    expect(parseCreateApiKeyArgs(["--org", " demo ", "--name", "  ci  "])).toEqual({ help: false, org: "demo", name: "ci", scopes: ["conversations:write"] });
+  });
+
+  it("takes scopes as a comma-separated list and refuses unknown ones", () => {
+    expect(parseCreateApiKeyArgs(["--org", "demo", "--name", "b", "--scopes", "feedback_tokens:mint, feedback:read"])).toEqual({
+      help: false,
+      org: "demo",
+      name: "b",
+      scopes: ["feedback_tokens:mint", "feedback:read"],
+    });
+    expect(() => parseCreateApiKeyArgs(["--org", "demo", "--name", "b", "--scopes", "admin"])).toThrow('--scopes: unknown scope "admin"');
   });
 
   it("answers --help and -h without requiring the other options", () => {

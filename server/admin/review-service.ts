@@ -2,7 +2,7 @@ import "server-only";
 import type { AdminFeedbackDetail, AdminFeedbackItem, BulkReviewBody, BulkReviewResult, FeedbackQueue, FeedbackQueueQuery } from "@/lib/api/admin-schemas";
 import type { FeedbackStatus } from "@/lib/api/schemas";
 import { recordAudit } from "@/server/audit/audit-log";
-import type { UserActor } from "@/server/auth/actor";
+import type { Actor, UserActor } from "@/server/auth/actor";
 import { inTransaction, type Db, type Tx } from "@/server/db/database";
 import { lockVote } from "@/server/db/vote-lock";
 import { conflict, DomainError, invalidInput, notFound } from "@/server/errors";
@@ -15,6 +15,12 @@ export interface ReviewContext {
   db: Db;
   actor: UserActor;
   now?: () => Date;
+}
+
+/** Reading the queue needs only the organization: reviewers, or an API key with `feedback:read`. */
+export interface ReviewReadContext {
+  db: Db;
+  actor: Actor;
 }
 
 const FEEDBACK_NOT_FOUND = "Feedback not found";
@@ -45,13 +51,13 @@ export function toAdminItem(row: AdminFeedbackRow): AdminFeedbackItem {
   };
 }
 
-export async function listReviewQueue(ctx: ReviewContext, query: FeedbackQueueQuery): Promise<FeedbackQueue> {
+export async function listReviewQueue(ctx: ReviewReadContext, query: FeedbackQueueQuery): Promise<FeedbackQueue> {
   const { limit, offset, ...filters } = query;
   const { rows, total } = await listQueue(ctx.db, ctx.actor.organizationId, filters, { limit, offset });
   return { items: rows.map(toAdminItem), total, limit, offset };
 }
 
-export async function getReviewItem(ctx: ReviewContext, feedbackId: string): Promise<AdminFeedbackDetail> {
+export async function getReviewItem(ctx: ReviewReadContext, feedbackId: string): Promise<AdminFeedbackDetail> {
   const row = await findQueueItem(ctx.db, ctx.actor.organizationId, feedbackId);
   if (!row) throw notFound(FEEDBACK_NOT_FOUND);
   const source = await loadGoldenExampleSource(ctx.db, row.messageId);

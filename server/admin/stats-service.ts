@@ -1,15 +1,16 @@
 import "server-only";
 import { sql } from "kysely";
 import type { DailyStats, FeedbackStats } from "@/lib/api/admin-schemas";
-import type { UserActor } from "@/server/auth/actor";
+import type { Actor } from "@/server/auth/actor";
 import { dialectOf, type Db } from "@/server/db/database";
 import { dateRangeBounds } from "@/server/db/query-filters";
 import { invalidInput } from "@/server/errors";
 import { countActiveGoldenExamples } from "@/server/golden-examples/golden-example-store";
 
+/** Only the organization matters: reviewers, or an API key with `feedback:read`. */
 export interface StatsContext {
   db: Db;
-  actor: UserActor;
+  actor: Actor;
   now?: () => Date;
 }
 

@@ -1,11 +1,17 @@
 import "server-only";
-import type { EndpointAuth } from "@/lib/api/endpoint";
+import type { ApiKeyScope } from "@/lib/api/api-key-scopes";
+import type { Endpoint, EndpointAuth } from "@/lib/api/endpoint";
 import { getDb } from "@/server/db/database";
 import { forbidden, unauthenticated } from "@/server/errors";
-import { hasRole, type Actor, type UserActor } from "./actor";
+import { hasRole, type Actor, type ApiKeyActor } from "./actor";
 import { API_KEY_PREFIX, verifyApiKey } from "./api-keys";
 import { sessionCookieName } from "./auth-secret";
 import { actorFromSessionToken } from "./current-actor";
+import { looksLikeFeedbackToken, verifyFeedbackToken } from "./feedback-tokens";
+import { PERSONAL_ACCESS_TOKEN_PREFIX, verifyPersonalAccessToken } from "./personal-access-tokens";
+
+/** What an endpoint contract says about who may call it. */
+export type AuthRequirement = Pick<Endpoint, "auth" | "apiKeyScope" | "feedbackToken">;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -46,31 +52,51 @@ function assertSameOrigin(request: Request): void {
   if (originHost !== host) throw forbidden("Cross-site request refused", "cross_site_request");
 }
 
-async function authenticateUser(request: Request): Promise<UserActor> {
-  const token = bearerToken(request);
-  if (token) {
-    if (token.startsWith(API_KEY_PREFIX)) {
+async function apiKeyWithScope(token: string, scope: ApiKeyScope | undefined): Promise<ApiKeyActor> {
+  const actor = await verifyApiKey(getDb(), token);
+  if (!actor) throw unauthenticated("Invalid or revoked API key");
+  if (!scope || !actor.scopes.includes(scope)) throw forbidden(`This API key lacks the "${scope ?? "?"}" scope this endpoint needs`, "missing_scope");
+  return actor;
+}
+
+/** A bearer token on a user endpoint: a personal access token, a feedback token, or an API key the endpoint takes. */
+async function authenticateBearer(token: string, requirement: AuthRequirement): Promise<Actor> {
+  if (token.startsWith(API_KEY_PREFIX)) {
+    if (!requirement.apiKeyScope) {
       throw forbidden("Organization API keys cannot call user endpoints; use a user's session or token", "api_key_not_allowed");
     }
-    throw unauthenticated("Invalid bearer token");
+    return apiKeyWithScope(token, requirement.apiKeyScope);
   }
+  if (token.startsWith(PERSONAL_ACCESS_TOKEN_PREFIX)) return verifyPersonalAccessToken(getDb(), token);
+  if (looksLikeFeedbackToken(token)) {
+    const actor = await verifyFeedbackToken(getDb(), token);
+    if (!requirement.feedbackToken) throw forbidden("A feedback token can only submit, withdraw and read feedback", "feedback_token_not_allowed");
+    return actor;
+  }
+  throw unauthenticated("Invalid bearer token");
+}
+
+async function authenticateUser(request: Request, requirement: AuthRequirement): Promise<Actor> {
+  const token = bearerToken(request);
+  // Browsers never send a bearer token on their own, so bearer writes need no cross-site check.
+  if (token) return authenticateBearer(token, requirement);
   const actor = await actorFromSessionToken(readCookie(request, sessionCookieName()));
   if (!actor) throw unauthenticated("Authentication required: sign in or send a bearer token");
   if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
   return actor;
 }
 
-/** Resolves who is calling, as the endpoint's auth mode requires; throws 401/403 otherwise. */
-export async function authenticateRequest(request: Request, auth: EndpointAuth): Promise<Actor | null> {
+/** Resolves who is calling, as the endpoint's contract requires; throws 401/403 otherwise. */
+export async function authenticateRequest(request: Request, required: AuthRequirement | EndpointAuth): Promise<Actor | null> {
+  const requirement = typeof required === "string" ? { auth: required } : required;
+  const { auth } = requirement;
   if (auth === "public") return null;
   if (auth === "api_key") {
     const token = bearerToken(request);
     if (!token) throw unauthenticated(`An organization API key is required: Authorization: Bearer ${API_KEY_PREFIX}…`);
-    const actor = await verifyApiKey(getDb(), token);
-    if (!actor) throw unauthenticated("Invalid or revoked API key");
-    return actor;
+    return apiKeyWithScope(token, requirement.apiKeyScope);
   }
-  const actor = await authenticateUser(request);
-  if (!hasRole(actor, auth)) throw forbidden(`This needs the ${auth} role`);
+  const actor = await authenticateUser(request, requirement);
+  if (actor.kind === "user" && !hasRole(actor, auth)) throw forbidden(`This needs the ${auth} role`);
   return actor;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { SubmitFeedbackBody } from "@/lib/api/schemas";
-import type { UserActor } from "@/server/auth/actor";
+import { conversationLimit, type UserActor } from "@/server/auth/actor";
 import { canSeeConversation } from "@/server/conversations/conversation-access";
 import { inTransaction, type Db, type Queryable } from "@/server/db/database";
 import { lockVote } from "@/server/db/vote-lock";
@@ -27,10 +27,16 @@ export interface FeedbackServiceContext {
 
 const MESSAGE_NOT_FOUND = "Message not found";
 
+/** A feedback token naming a conversation sees nothing outside it: the same 404 as an invisible message. */
+function withinLimit(actor: UserActor, conversationId: string): boolean {
+  const limit = conversationLimit(actor);
+  return limit === null || limit === conversationId;
+}
+
 async function loadVisibleMessage(db: Queryable, actor: UserActor, messageId: string): Promise<SubmissionContext> {
   const context = await loadSubmissionContext(db, actor.organizationId, actor.userId, messageId);
   // Unknown and invisible messages get the same answer, so ids of other users and organizations leak nothing.
-  if (!context || !canSeeConversation(actor, context.conversationOwnerId)) throw notFound(MESSAGE_NOT_FOUND);
+  if (!context || !canSeeConversation(actor, context.conversationOwnerId) || !withinLimit(actor, context.conversationId)) throw notFound(MESSAGE_NOT_FOUND);
   return context;
 }
 
@@ -92,12 +98,17 @@ export async function withdrawFeedback(ctx: FeedbackServiceContext, messageId: s
 
 /** The caller's votes in a conversation they may see. */
 export async function listFeedbackInConversation(ctx: FeedbackServiceContext, conversationId: string): Promise<StoredFeedback[]> {
-  const found = await readConversationFeedback(ctx.db, ctx.actor.organizationId, ctx.actor.userId, conversationId);
+  const found = withinLimit(ctx.actor, conversationId) ? await readConversationFeedback(ctx.db, ctx.actor.organizationId, ctx.actor.userId, conversationId) : null;
   if (!found || !canSeeConversation(ctx.actor, found.conversationOwnerId)) throw notFound("Conversation not found");
   return found.feedback;
 }
 
 /** The caller's votes on a list of messages; a vote is always visible to its author. */
-export function listFeedbackOnMessages(ctx: FeedbackServiceContext, messageIds: string[]): Promise<StoredFeedback[]> {
-  return readMessagesFeedback(ctx.db, ctx.actor.organizationId, ctx.actor.userId, messageIds);
+export async function listFeedbackOnMessages(ctx: FeedbackServiceContext, messageIds: string[]): Promise<StoredFeedback[]> {
+  const limit = conversationLimit(ctx.actor);
+  if (limit === null) return readMessagesFeedback(ctx.db, ctx.actor.organizationId, ctx.actor.userId, messageIds);
+  // Limited to one conversation: its votes, of those messages; the others are absent as if unrated.
+  const wanted = new Set(messageIds);
+  const found = await readConversationFeedback(ctx.db, ctx.actor.organizationId, ctx.actor.userId, limit);
+  return (found?.feedback ?? []).filter((vote) => wanted.has(vote.messageId));
 }

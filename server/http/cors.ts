@@ -34,7 +34,8 @@ export async function withCorsHeaders(request: Request, response: Response, acto
   // Caches must keep answers to different origins apart, also the ones without CORS headers.
   response.headers.append("vary", "Origin");
   const origin = foreignOrigin(request);
-  if (!origin) return response;
+  // Signed in by our cookie: that answer is never for another origin, whatever the settings say.
+  if (!origin || (actor?.kind === "user" && (actor.credential ?? { kind: "session" }).kind === "session")) return response;
   const organizations = (await originGrants(getDb())).get(origin);
   const allowed = organizations !== undefined && (actor === null || organizations.has(actor.organizationId));
   if (allowed) {

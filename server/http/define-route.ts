@@ -13,7 +13,14 @@ import { readJsonBody } from "./read-json-body";
 import { validationDetails } from "./validation-details";
 
 type Infer<T> = NonNullable<T> extends z.ZodType ? z.output<NonNullable<T>> : undefined;
-type ActorFor<E extends Endpoint> = E["auth"] extends "public" ? null : E["auth"] extends "api_key" ? ApiKeyActor : UserActor;
+/** A user endpoint that takes an API key with a scope gets either kind of actor. */
+type ActorFor<E extends Endpoint> = E["auth"] extends "public"
+  ? null
+  : E["auth"] extends "api_key"
+    ? ApiKeyActor
+    : [NonNullable<E["apiKeyScope"]>] extends [never]
+      ? UserActor
+      : UserActor | ApiKeyActor;
 
 export interface RouteInput<E extends Endpoint> {
   db: Db;
@@ -107,7 +114,7 @@ export function defineRoute<E extends Endpoint, const R extends RouteResult<E>>(
     let actor: Actor | null = null;
     let response: Response;
     try {
-      actor = await authenticateRequest(request, endpoint.auth);
+      actor = await authenticateRequest(request, endpoint);
       await limitWrites(request, actor);
       const params = endpoint.params ? parse(endpoint.params, await context.params, "path") : undefined;
       const query = endpoint.query ? parse(endpoint.query, queryObject(new URL(request.url)), "query") : undefined;

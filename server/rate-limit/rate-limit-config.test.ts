@@ -9,6 +9,19 @@ describe("rate-limit configuration", () => {
     expect(new Set([rules.userWrites.keyPrefix, rules.apiKeyWrites.keyPrefix, rules.signIns.keyPrefix]).size).toBe(3);
   });
 
+  it("limits feedback-token minting to 600 a minute per API key, from its own variable", () => {
+    expect(readRateLimitRules({}).feedbackTokenMints).toEqual({
+      keyPrefix: "feedback-kit:rate-limit:feedbackTokenMints",
+      points: 600,
+      durationSeconds: 60,
+      counts: "feedback tokens minted per API key",
+    });
+    expect(readRateLimitRules({ RATE_LIMIT_FEEDBACK_TOKENS_PER_MINUTE: "3" }).feedbackTokenMints.points).toBe(3);
+    expect(rateLimitConfigProblems({ RATE_LIMIT_FEEDBACK_TOKENS_PER_MINUTE: "none" })).toEqual([
+      'RATE_LIMIT_FEEDBACK_TOKENS_PER_MINUTE must be a whole number of at least 1, not "none".',
+    ]);
+  });
+
   it("takes each limit from its variable", () => {
     const rules = readRateLimitRules({
       RATE_LIMIT_WRITES_PER_MINUTE: "5",

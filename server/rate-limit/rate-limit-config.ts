@@ -13,6 +13,7 @@ export interface LimitRule {
 export interface RateLimitRules {
   userWrites: LimitRule;
   apiKeyWrites: LimitRule;
+  feedbackTokenMints: LimitRule;
   signIns: LimitRule;
 }
 
@@ -21,6 +22,7 @@ type Env = Record<string, string | undefined>;
 const SETTINGS: Record<keyof RateLimitRules, { variable: string; fallback: number; counts: string }> = {
   userWrites: { variable: "RATE_LIMIT_WRITES_PER_MINUTE", fallback: 120, counts: "writes per user" },
   apiKeyWrites: { variable: "RATE_LIMIT_API_KEY_WRITES_PER_MINUTE", fallback: 1200, counts: "writes per API key" },
+  feedbackTokenMints: { variable: "RATE_LIMIT_FEEDBACK_TOKENS_PER_MINUTE", fallback: 600, counts: "feedback tokens minted per API key" },
   signIns: { variable: "RATE_LIMIT_SIGN_INS_PER_MINUTE", fallback: 10, counts: "sign-in attempts per IP address" },
 };
 
@@ -50,7 +52,7 @@ export function readRateLimitRules(env: Env = process.env): RateLimitRules {
     const { variable, fallback, counts } = SETTINGS[name];
     return { keyPrefix: `feedback-kit:rate-limit:${name}`, points: readCount(env, variable, fallback), durationSeconds: 60, counts };
   };
-  return { userWrites: rule("userWrites"), apiKeyWrites: rule("apiKeyWrites"), signIns: rule("signIns") };
+  return { userWrites: rule("userWrites"), apiKeyWrites: rule("apiKeyWrites"), feedbackTokenMints: rule("feedbackTokenMints"), signIns: rule("signIns") };
 }
 
 /** How many reverse proxies in front of the app append to X-Forwarded-For (see client-ip.ts). */

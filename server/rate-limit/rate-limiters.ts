@@ -16,6 +16,7 @@ export function getRateLimiters(): Limiters {
     globalForLimiters.feedbackKitLimiters = {
       userWrites: createLimiter(rules.userWrites, redis),
       apiKeyWrites: createLimiter(rules.apiKeyWrites, redis),
+      feedbackTokenMints: createLimiter(rules.feedbackTokenMints, redis),
       signIns: createLimiter(rules.signIns, redis),
     };
   }

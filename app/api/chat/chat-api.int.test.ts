@@ -25,7 +25,7 @@ const NOT_OWNER = { detail: "Only the conversation's owner can add messages to i
 
 async function setup() {
   const org = await createTestOrganization(db);
-  const { key } = await createApiKey(db, { organizationId: org.organization.id, name: "chat backend" });
+  const { key } = await createApiKey(db, { organizationId: org.organization.id, name: "chat backend", scopes: ["conversations:write"] });
   const cookieOf = (user: TestUser, role: "member" | "reviewer" | "admin") => sessionCookie(user, org.organization.id, role);
   return {
     ...org,

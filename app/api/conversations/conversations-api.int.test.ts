@@ -19,7 +19,7 @@ const KEY_REQUIRED = "An organization API key is required: Authorization: Bearer
 
 async function setup() {
   const org = await createTestOrganization(db);
-  const { key } = await createApiKey(db, { organizationId: org.organization.id, name: "chat backend" });
+  const { key } = await createApiKey(db, { organizationId: org.organization.id, name: "chat backend", scopes: ["conversations:write"] });
   return { ...org, key, headers: { authorization: `Bearer ${key}` } };
 }
 
@@ -358,7 +358,7 @@ describe(`authentication: organization API keys only (${provider})`, () => {
   });
 
   it.each(calls)("%s answers 401 for a revoked key", async (_label, call) => {
-    const { id, key } = await createApiKey(db, { organizationId: s.organization.id, name: "revoked" });
+    const { id, key } = await createApiKey(db, { organizationId: s.organization.id, name: "revoked", scopes: ["conversations:write"] });
     await db.updateTable("ApiKey").set({ revokedAt: new Date().toISOString() }).where("id", "=", id).execute();
     expect(await call({ authorization: `Bearer ${key}` })).toMatchObject({
       status: 401,
@@ -382,7 +382,7 @@ describe(`authentication: organization API keys only (${provider})`, () => {
   });
 
   it("records when a key was last used", async () => {
-    const { id, key } = await createApiKey(db, { organizationId: s.organization.id, name: "used" });
+    const { id, key } = await createApiKey(db, { organizationId: s.organization.id, name: "used", scopes: ["conversations:write"] });
     expect((await read(s, conversationId, { authorization: `Bearer ${key}` })).status).toBe(200);
     const { lastUsedAt } = await db.selectFrom("ApiKey").select("lastUsedAt").where("id", "=", id).executeTakeFirstOrThrow();
     expect(Date.now() - Date.parse(lastUsedAt ?? "")).toBeLessThan(60_000);

@@ -213,7 +213,7 @@ describe(`visibility and authentication (${getDatabaseProvider()})`, () => {
   });
 
   it("refuses an organization API key on user endpoints (403)", async () => {
-    const { key } = await createApiKey(db, { organizationId: s.organization.id, name: "test" });
+    const { key } = await createApiKey(db, { organizationId: s.organization.id, name: "test", scopes: ["conversations:write"] });
     expect(
       await callRoute(submit, { body: { message_id: s.answer.id, feedback_type: "positive" }, headers: { authorization: `Bearer ${key}` } }),
     ).toMatchObject({ status: 403, body: { detail: "Organization API keys cannot call user endpoints; use a user's session or token" } });
