@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { allEndpoints } from "@/lib/api/all-endpoints";
 import type { Endpoint } from "@/lib/api/endpoint";
 import { createApiKey } from "@/server/auth/api-keys";
+import { mintFeedbackToken } from "@/server/auth/feedback-tokens";
 import { getDatabaseProvider, getDb } from "@/server/db/database";
 import { createTestConversation, createTestOrganization } from "@/test/fixtures";
 import { callRoute, sessionCookie } from "@/test/http";
@@ -45,13 +46,19 @@ let apiKey: string;
 let otherApiKey: string;
 let conversationId: string;
 let memberCookie: string;
+let messageId: string;
+let feedbackToken: string;
 
 beforeAll(async () => {
   org = await createTestOrganization(db);
   const other = await createTestOrganization(db);
-  apiKey = (await createApiKey(db, { organizationId: org.organization.id, name: "cors" })).key;
-  otherApiKey = (await createApiKey(db, { organizationId: other.organization.id, name: "cors" })).key;
-  conversationId = (await createTestConversation(db, org.organization.id, org.member.id)).conversation.id;
+  apiKey = (await createApiKey(db, { organizationId: org.organization.id, name: "cors", scopes: ["conversations:write"] })).key;
+  otherApiKey = (await createApiKey(db, { organizationId: other.organization.id, name: "cors", scopes: ["conversations:write"] })).key;
+  const chat = await createTestConversation(db, org.organization.id, org.member.id);
+  conversationId = chat.conversation.id;
+  messageId = chat.messages[1]!.id;
+  const apiKeyActor = { kind: "api_key" as const, apiKeyId: "host", organizationId: org.organization.id, scopes: ["feedback_tokens:mint" as const] };
+  feedbackToken = (await mintFeedbackToken({ db, actor: apiKeyActor }, { user_email: org.member.email, ttl_seconds: 900 })).token;
   memberCookie = await sessionCookie(org.member, org.organization.id, "member");
   const allow = async (organization: typeof org, origins: string[]) => {
     const cookie = await sessionCookie(organization.admin, organization.organization.id, "admin");
@@ -147,6 +154,21 @@ describe(`CORS (${getDatabaseProvider()})`, () => {
     for (const response of [allowed, otherOrigin, refused, foreign]) expect(response.headers.has("access-control-allow-credentials")).toBe(false);
   });
 
+  it("a feedback token's answers carry CORS headers on its organization's origins only", async () => {
+    const vote = (origin: string, feedback_type: string) =>
+      callRoute(submitFeedback, { method: "POST", path: "/api/feedback/", headers: { origin, authorization: `Bearer ${feedbackToken}` }, body: { message_id: messageId, feedback_type } });
+    const allowed = await vote(ALLOWED, "positive");
+    expect({ status: allowed.status, headers: corsHeaders(allowed.headers) }).toEqual({
+      status: 201,
+      headers: { vary: "Origin", "access-control-allow-origin": ALLOWED, "access-control-expose-headers": "Retry-After, WWW-Authenticate" },
+    });
+    const read = await callRoute(listFeedback, { path: `/api/feedback?conversation_id=${conversationId}`, headers: { origin: ALLOWED, authorization: `Bearer ${feedbackToken}` } });
+    expect({ status: read.status, allowOrigin: read.headers.get("access-control-allow-origin") }).toEqual({ status: 200, allowOrigin: ALLOWED });
+    // Another organization's origin passed the preflight, but the page cannot read this answer.
+    const elsewhere = await vote(OTHER_ORGS_ORIGIN, "negative");
+    expect({ status: elsewhere.status, headers: corsHeaders(elsewhere.headers) }).toEqual({ status: 200, headers: { vary: "Origin" } });
+  });
+
   it("a 401 before the caller is known is readable by any allowed origin, so a kit can refresh its token", async () => {
     const response = await callRoute(listFeedback, { path: `/api/feedback?conversation_id=${conversationId}`, headers: { origin: ALLOWED, authorization: "Bearer expired" } });
     expect({ status: response.status, headers: corsHeaders(response.headers) }).toEqual({
@@ -157,9 +179,11 @@ describe(`CORS (${getDatabaseProvider()})`, () => {
     expect({ status: refused.status, headers: corsHeaders(refused.headers) }).toEqual({ status: 401, headers: { vary: "Origin" } });
   });
 
-  it("same-origin calls need no CORS headers; cookie-authenticated writes from an allowed origin are still refused as cross-site", async () => {
+  it("same-origin calls need no CORS headers; a cookie never gets them; cookie-authenticated writes from an allowed origin are refused as cross-site", async () => {
     const same = await callRoute(getConfig, { path: "/api/feedback/config", cookie: memberCookie, headers: { origin: "http://localhost:3000" } });
     expect({ status: same.status, headers: corsHeaders(same.headers) }).toEqual({ status: 200, headers: { vary: "Origin" } });
+    const cookieRead = await callRoute(getConfig, { path: "/api/feedback/config", cookie: memberCookie, headers: { origin: ALLOWED } });
+    expect({ status: cookieRead.status, headers: corsHeaders(cookieRead.headers) }).toEqual({ status: 200, headers: { vary: "Origin" } });
     const write = await callRoute(submitFeedback, { method: "POST", path: "/api/feedback", cookie: memberCookie, headers: { origin: ALLOWED }, body: { message_id: "x", feedback_type: "positive" } });
     expect(write).toMatchObject({ status: 403, body: { code: "cross_site_request" } });
     expect(write.headers.has("access-control-allow-credentials")).toBe(false);
