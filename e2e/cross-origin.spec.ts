@@ -8,11 +8,12 @@ import { AdminSettingsPage } from "./pages/admin-settings-page";
 import { ChatPage } from "./pages/chat-page";
 import { HostChatPage } from "./pages/host-chat-page";
 import { SignInPage } from "./pages/sign-in-page";
-import { assistantIndexOf, createDemoApiKey, unratedAssistantMessageOf } from "./support/demo-data";
+import { createDemoApiKey, seededAnswerOf } from "./support/demo-data";
 
 test.describe.configure({ mode: "serial" });
 
-const MEMBER = "member@demo.test";
+/** The host's signed-in user; the answers below are in seeded chats that no other spec votes in. */
+const USER = { email: "reviewer@demo.test", name: "Rey Reviewer" };
 
 async function signedIn(browser: Browser, name: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -32,19 +33,16 @@ function apiRequestsOf(page: Page, appUrl: string) {
   return requests;
 }
 
-let messages: Array<{ messageId: string; conversationId: string }>;
 
 test.beforeAll(async ({ request }) => {
-  // Far down the member's unrated answers, clear of the specs that vote on the first ones.
-  messages = [unratedAssistantMessageOf(MEMBER, 6), unratedAssistantMessageOf(MEMBER, 7)];
-  // The host's backend holds an API key that may mint feedback tokens, and has the member signed in.
+  // The host's backend holds an API key that may mint feedback tokens, and has the user signed in.
   const apiKey = createDemoApiKey("demo", "host app (e2e)", ["feedback_tokens:mint"]);
-  expect((await request.post(`${HOST_ORIGIN}/test/session`, { data: { apiKey, userEmail: MEMBER } })).status()).toBe(204);
+  expect((await request.post(`${HOST_ORIGIN}/test/session`, { data: { apiKey, userEmail: USER.email } })).status()).toBe(204);
 });
 
 test("an allowed origin's page submits feedback with a feedback token, and the vote shows in the app", async ({ browser, baseURL }) => {
   const appUrl = baseURL!;
-  const { messageId, conversationId } = messages[0]!;
+  const { messageId, conversationId } = seededAnswerOf("demo-shortcuts", 0);
   const admin = await signedIn(browser, "Ada Admin");
   const settings = new AdminSettingsPage(admin);
   await settings.goto();
@@ -63,15 +61,15 @@ test("an allowed origin's page submits feedback with a feedback token, and the v
   expect(sent.filter((request) => request.method === "POST")).toEqual([{ method: "POST", path: "/api/feedback", authorization: expect.stringMatching(/^Bearer \S+$/), cookie: undefined }]);
   expect(sent.every((request) => request.cookie === undefined)).toBe(true);
 
-  // The member sees the vote in the app's own chat.
-  const member = new ChatPage(await signedIn(browser, "Mia Member"));
-  await member.goto(conversationId);
-  await member.answer(assistantIndexOf(messageId)).expectVote("positive");
+  // The user sees the vote in the app's own chat.
+  const chat = new ChatPage(await signedIn(browser, USER.name));
+  await chat.goto(conversationId);
+  await chat.answer(0).expectVote("positive");
 });
 
 test("a page on an origin nobody allowed is refused by CORS: the browser's fetch fails and nothing is stored", async ({ browser, baseURL, request }) => {
   const appUrl = baseURL!;
-  const { messageId } = messages[1]!;
+  const { messageId } = seededAnswerOf("demo-teammate", 0);
   const host = new HostChatPage(await (await browser.newContext()).newPage(), REFUSED_HOST_ORIGIN);
   await host.goto(appUrl, messageId);
   await host.answer.thumbsUp.click();
@@ -98,6 +96,6 @@ test("a page on an origin nobody allowed is refused by CORS: the browser's fetch
     maxAge: "600",
   });
 
-  const member = await signedIn(browser, "Mia Member");
-  expect(await (await member.request.get(`/api/feedback/message/${messageId}`)).json()).toBeNull();
+  const user = await signedIn(browser, USER.name);
+  expect(await (await user.request.get(`/api/feedback/message/${messageId}`)).json()).toBeNull();
 });

@@ -59,16 +59,17 @@ export function seededConversationId(key: string): string {
   }
 }
 
-/** Where the message stands among the assistant answers of its conversation (0-based), as the chat page lists them. */
-export function assistantIndexOf(messageId: string): number {
+/** The index-th (0-based) assistant answer of the seeded conversation with this demo key. */
+export function seededAnswerOf(key: string, index: number): { messageId: string; conversationId: string } {
   return readDatabase((db) => {
     const row = db
       .prepare(
-        `SELECT COUNT(*) AS earlier FROM "Message" m JOIN "Message" target ON target."id" = ?
-          WHERE m."conversationId" = target."conversationId" AND m."role" = 'assistant' AND m."position" < target."position"`,
+        `SELECT m."id" AS messageId, c."id" AS conversationId FROM "Message" m JOIN "Conversation" c ON c."id" = m."conversationId"
+          WHERE c."externalId" = ? AND m."role" = 'assistant' ORDER BY m."position" LIMIT 1 OFFSET ?`,
       )
-      .get(messageId) as { earlier: number };
-    return row.earlier;
+      .get(key, index) as { messageId: string; conversationId: string } | undefined;
+    if (!row) throw new Error(`no answer ${index} in the seeded conversation ${key}`);
+    return row;
   });
 }
 
