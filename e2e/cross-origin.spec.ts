@@ -71,10 +71,13 @@ test("a page on an origin nobody allowed is refused by CORS: the browser's fetch
   const appUrl = baseURL!;
   const { messageId } = seededAnswerOf("demo-teammate", 0);
   const host = new HostChatPage(await (await browser.newContext()).newPage(), REFUSED_HOST_ORIGIN);
+  const sent = apiRequestsOf(host.page, appUrl);
   await host.goto(appUrl, messageId);
-  await host.answer.thumbsUp.click();
-  await expect(host.answer.feedbackStatus).toContainText("You seem to be offline: your feedback was not saved.");
-  await host.answer.expectVote(null);
+  // The kit cannot even read the stored vote: it says so and keeps the thumbs disabled.
+  await expect(host.answer.root.getByText("Your earlier feedback could not be loaded.")).toBeVisible({ timeout: 20_000 });
+  await expect(host.answer.thumbsUp).toBeDisabled();
+  // Only reads (their preflights) went out; no vote did.
+  expect(sent.filter((request) => request.method === "POST")).toEqual([]);
   // What the kit met: fetch itself rejects, the answer stays hidden from the page.
   const outcome = await host.page.evaluate(
     (url) =>

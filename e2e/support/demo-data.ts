@@ -77,5 +77,5 @@ export function seededAnswerOf(key: string, index: number): { messageId: string;
 export function createDemoApiKey(organizationSlug: string, name: string, scopes: readonly string[]): string {
   const args = ["--conditions=react-server", "--tsconfig", "tsconfig.json", "scripts/create-api-key.ts", "--org", organizationSlug, "--name", name];
   args.push("--scopes", scopes.join(","));
-  return execFileSync("node_modules/.bin/tsx", args, { env: { ...process.env, DATABASE_URL: `file:./${E2E_DATABASE_FILE}` }, encoding: "utf8" }).trim();
+  return execFileSync("node_modules/.bin/tsx", args, { env: { ...process.env, DATABASE_URL: `file:./${E2E_DATABASE_FILE}` }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
 }

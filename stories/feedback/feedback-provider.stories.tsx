@@ -58,15 +58,20 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** Clicks the thumbs up once the buttons are ready, and waits until the vote is saved. */
+async function voteUp(canvasElement: HTMLElement) {
+  const canvas = within(canvasElement);
+  const up = canvas.getByRole("button", { name: "Good response" });
+  await waitFor(() => expect(up).toBeEnabled());
+  await userEvent.click(up);
+  await waitFor(() => expect(canvas.getByRole("status")).toHaveTextContent("Feedback saved"));
+}
+
 const sameOrigin = mockFeedbackApi();
 export const SameOrigin: Story = {
   ...withApi(sameOrigin),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    const up = canvas.getByRole("button", { name: "Good response" });
-    await waitFor(() => expect(up).toBeEnabled());
-    await userEvent.click(up);
-    await waitFor(() => expect(canvas.getByRole("status")).toHaveTextContent("Feedback saved"));
+    await voteUp(canvasElement);
     // The page's own origin, and no Authorization header: the session cookie authenticates.
     for (const call of sameOrigin.calls) {
       await expect(call.origin).toBe(window.location.origin);
@@ -125,11 +130,7 @@ export const TokenRefreshedAfter401: Story = {
   },
   args: { apiBaseUrl: "https://feedback.example.com", getToken: mintFeedbackToken },
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    const up = canvas.getByRole("button", { name: "Good response" });
-    await waitFor(() => expect(up).toBeEnabled());
-    await userEvent.click(up);
-    await waitFor(() => expect(canvas.getByRole("status")).toHaveTextContent("Feedback saved"));
+    await voteUp(canvasElement);
     // The reads that got 401 together caused one refresh; each was retried once with the new token.
     await expect(mintedTokens).toEqual(["fbt_expired", "fbt_2"]);
     const rejected = expiredToken.calls.filter((call) => call.authorization === "Bearer fbt_expired");
