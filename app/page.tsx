@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { hasRole } from "@/server/auth/actor";
 import { getCurrentActor } from "@/server/auth/current-actor";
+import { AccessTokensLink } from "@/components/account/access-tokens-link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 
 export const dynamic = "force-dynamic";
@@ -41,7 +42,10 @@ export default async function HomePage() {
                 ({actor.email}, {actor.role})
               </span>
             </p>
-            <SignOutButton />
+            <div className="flex items-center gap-3">
+              <AccessTokensLink />
+              <SignOutButton />
+            </div>
           </div>
         ) : (
           <div className="flex flex-wrap items-center justify-between gap-3">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { AdminProviders } from "@/components/admin/admin-providers";
+import { AccessTokensLink } from "@/components/account/access-tokens-link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { hasRole } from "@/server/auth/actor";
 import { getCurrentActor } from "@/server/auth/current-actor";
@@ -31,6 +32,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             <span className="text-muted-foreground">
               {actor.email} · {actor.role}
             </span>
+            <AccessTokensLink />
             <SignOutButton />
           </div>
         </div>

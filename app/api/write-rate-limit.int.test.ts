@@ -1,7 +1,10 @@
-// The write limits through real route handlers (define-route.ts): per user for sessions, per key
-// for organization API keys; reads are never limited. Limits are lowered for this file only.
+// The write limits through real route handlers (define-route.ts): per user for sessions, personal
+// access tokens and feedback tokens alike, per key for organization API keys, and feedback-token
+// minting per key on top; reads are never limited. Limits are lowered for this file only.
 import { beforeAll, describe, expect, it } from "vitest";
+import { POST as postAccessToken } from "@/app/api/account/tokens/route";
 import { POST as postConversation } from "@/app/api/conversations/route";
+import { POST as mintFeedbackToken } from "@/app/api/feedback-tokens/route";
 import { GET as getMessageFeedback } from "@/app/api/feedback/message/[message_id]/route";
 import { POST as submitFeedback } from "@/app/api/feedback/route";
 import { createApiKey } from "@/server/auth/api-keys";
@@ -16,6 +19,7 @@ const db = getDb();
 beforeAll(() => {
   process.env.RATE_LIMIT_WRITES_PER_MINUTE = "3";
   process.env.RATE_LIMIT_API_KEY_WRITES_PER_MINUTE = "2";
+  process.env.RATE_LIMIT_FEEDBACK_TOKENS_PER_MINUTE = "1";
 });
 
 const LIMITED_BODY = {
@@ -64,6 +68,24 @@ describe("write rate limit per user", () => {
     expect((await second.vote(1)).status).toBe(201);
   });
 
+  it("counts a personal access token and a feedback token as their user: one bucket for every credential", async () => {
+    const { org, cookie, vote } = await signedInMember();
+    // Creating the token is the user's first write.
+    const created = await callRoute(postAccessToken, { path: "/api/account/tokens", cookie, body: { name: "script", expires_in_days: 7 } });
+    const personal = { authorization: `Bearer ${(created.body as { token: string }).token}` };
+    const { messages } = await createTestConversation(db, org.organization.id, org.member.id, 3);
+    const voteWith = (headers: Record<string, string>, index: number) =>
+      callRoute(submitFeedback, { path: "/api/feedback", headers, body: { message_id: messages[index]!.id, feedback_type: "positive" } });
+    expect((await voteWith(personal, 1)).status).toBe(201);
+    const key = (await createApiKey(db, { organizationId: org.organization.id, name: "host", scopes: ["feedback_tokens:mint"] })).key;
+    const minted = await callRoute(mintFeedbackToken, { path: "/api/feedback-tokens", headers: { authorization: `Bearer ${key}` }, body: { user_id: org.member.id } });
+    const feedbackToken = { authorization: `Bearer ${(minted.body as { token: string }).token}` };
+    expect((await voteWith(feedbackToken, 3)).status).toBe(201);
+    expect((await voteWith(feedbackToken, 5)).status).toBe(429);
+    expect((await voteWith(personal, 5)).status).toBe(429);
+    expect((await vote(5)).status).toBe(429);
+  });
+
   it("does not count anonymous requests against anyone", async () => {
     const { vote } = await signedInMember();
     for (let call = 0; call < 5; call++) {
@@ -94,5 +116,22 @@ describe("write rate limit per API key", () => {
     });
     expect(await countOf(db.selectFrom("Conversation").where("organizationId", "=", org.organization.id).where("externalId", "=", "a-3"))).toBe(0);
     expect((await ingest(keyB, "b-1")).status).toBe(201);
+  });
+
+  it("limits feedback-token minting per API key, in a bucket of its own", async () => {
+    const org = await createTestOrganization(db);
+    const mintWith = (key: string) =>
+      callRoute(mintFeedbackToken, { path: "/api/feedback-tokens", headers: { authorization: `Bearer ${key}` }, body: { user_email: org.member.email } });
+    const keyA = (await createApiKey(db, { organizationId: org.organization.id, name: "host a", scopes: ["feedback_tokens:mint"] })).key;
+    const keyB = (await createApiKey(db, { organizationId: org.organization.id, name: "host b", scopes: ["feedback_tokens:mint"] })).key;
+    expect((await mintWith(keyA)).status).toBe(201);
+    const refused = await mintWith(keyA);
+    expect(refused.status).toBe(429);
+    expect(refused.body).toEqual({
+      detail: expect.stringMatching(/^Rate limit reached: at most 1 feedback tokens minted per API key a minute\. Try again in \d+ s\.$/),
+      code: "rate_limited",
+    });
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect((await mintWith(keyB)).status).toBe(201);
   });
 });

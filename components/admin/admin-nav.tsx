@@ -9,6 +9,7 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/queue", label: "Queue" },
   { href: "/admin/golden-examples", label: "Golden examples" },
   { href: "/admin/settings", label: "Settings" },
+  { href: "/admin/api-keys", label: "API keys" },
   { href: "/admin/audit", label: "Audit log" },
 ] as const;
 

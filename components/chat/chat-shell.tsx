@@ -2,6 +2,7 @@
 import { Menu, SquarePen, X } from "lucide-react";
 import Link from "next/link";
 import { useState, type MouseEvent, type ReactNode } from "react";
+import { AccessTokensLink } from "@/components/account/access-tokens-link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { ConversationList } from "./conversation-list";
 
@@ -49,6 +50,7 @@ export function ChatShell({ user, responderLabel, children }: ChatShellProps) {
         <span className="hidden text-sm lg:inline" title={user.email}>
           {user.name ?? user.email}
         </span>
+        <AccessTokensLink className="hidden sm:inline-flex" />
         <SignOutButton />
       </header>
       <div className="relative flex min-h-0 flex-1">

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { allEndpoints } from "./all-endpoints";
 import * as reviewEndpointsModule from "./admin-endpoints";
 import * as chatEndpointsModule from "./chat-endpoints";
+import * as accessTokenEndpointsModule from "./access-token-endpoints";
 import * as feedbackTokenEndpointsModule from "./feedback-token-endpoints";
 import * as conversationEndpointsModule from "./conversation-endpoints";
 import { defineEndpoint, type Endpoint } from "./endpoint";
@@ -294,6 +295,12 @@ describe("OpenAPI document", () => {
       appendMessages: [400, 401, 403, 404, 409, 429, 500],
       getConversation: [400, 401, 403, 404, 500],
       mintFeedbackToken: [400, 401, 403, 404, 429, 500],
+      listPersonalAccessTokens: [401, 403, 500],
+      createPersonalAccessToken: [400, 401, 403, 429, 500],
+      revokePersonalAccessToken: [400, 401, 403, 404, 429, 500],
+      listApiKeys: [401, 403, 500],
+      createApiKey: [400, 401, 403, 429, 500],
+      revokeApiKey: [400, 401, 403, 404, 429, 500],
       listChatConversations: [400, 401, 403, 500],
       createChatConversation: [400, 401, 403, 429, 500],
       getChatConversation: [400, 401, 403, 404, 500],
@@ -380,6 +387,7 @@ describe("OpenAPI document and the route wrapper share their schemas", () => {
       "@/lib/api/golden-example-endpoints": goldenExampleEndpointsModule,
       "@/lib/api/chat-endpoints": chatEndpointsModule,
       "@/lib/api/feedback-token-endpoints": feedbackTokenEndpointsModule,
+      "@/lib/api/access-token-endpoints": accessTokenEndpointsModule,
     };
     const served = new Set<Endpoint>();
     const routeFiles = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((file) => path.basename(file) === "route.ts");

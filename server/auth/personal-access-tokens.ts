@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import type { CreatedPersonalAccessToken, CreatePersonalAccessTokenBody, PersonalAccessToken } from "@/lib/api/access-token-schemas";
 import type { Queryable } from "@/server/db/database";
 import { isoNow, newId } from "@/server/db/ids";
 import { notFound, unauthenticated } from "@/server/errors";
@@ -11,64 +12,73 @@ import { hashSecret, recordUse } from "./api-keys";
 // role change or removal applies to the next call.
 
 export const PERSONAL_ACCESS_TOKEN_PREFIX = "fk_pat_";
-/** Expiry choices offered (days); null = no expiry. */
-export const PERSONAL_ACCESS_TOKEN_EXPIRY_DAYS = [7, 30, 90, null] as const;
-export type PersonalAccessTokenExpiryDays = (typeof PERSONAL_ACCESS_TOKEN_EXPIRY_DAYS)[number];
-
 const DAY_MS = 86_400_000;
 
-export interface PersonalAccessTokenOwner {
-  userId: string;
-  organizationId: string;
+interface TokenContext {
+  db: Queryable;
+  actor: UserActor;
+  now?: () => Date;
 }
 
-export async function createPersonalAccessToken(
-  db: Queryable,
-  owner: PersonalAccessTokenOwner,
-  input: { name: string; expiresInDays: PersonalAccessTokenExpiryDays },
-  now = new Date(),
-) {
+const COLUMNS = ["id", "name", "prefix", "expiresAt", "lastUsedAt", "revokedAt", "createdAt"] as const;
+
+function toApi(row: { id: string; name: string; prefix: string; expiresAt: string | null; lastUsedAt: string | null; revokedAt: string | null; createdAt: string }): PersonalAccessToken {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    created_at: row.createdAt,
+    expires_at: row.expiresAt,
+    last_used_at: row.lastUsedAt,
+    revoked_at: row.revokedAt,
+  };
+}
+
+/** A token for the caller in their organization. The secret is returned once; only its hash is stored. */
+export async function createPersonalAccessToken(ctx: TokenContext, input: CreatePersonalAccessTokenBody): Promise<CreatedPersonalAccessToken> {
+  const now = (ctx.now ?? (() => new Date()))();
   const plaintext = `${PERSONAL_ACCESS_TOKEN_PREFIX}${randomBytes(24).toString("base64url")}`;
-  const row = await db
+  const row = await ctx.db
     .insertInto("PersonalAccessToken")
     .values({
       id: newId(),
-      organizationId: owner.organizationId,
-      userId: owner.userId,
+      organizationId: ctx.actor.organizationId,
+      userId: ctx.actor.userId,
       name: input.name,
       prefix: plaintext.slice(0, PERSONAL_ACCESS_TOKEN_PREFIX.length + 6),
       hashedToken: hashSecret(plaintext),
-      expiresAt: input.expiresInDays === null ? null : new Date(now.getTime() + input.expiresInDays * DAY_MS).toISOString(),
+      expiresAt: input.expires_in_days === null ? null : new Date(now.getTime() + input.expires_in_days * DAY_MS).toISOString(),
       createdAt: now.toISOString(),
     })
-    .returning(["id", "name", "prefix", "expiresAt", "lastUsedAt", "revokedAt", "createdAt"])
+    .returning(COLUMNS)
     .executeTakeFirstOrThrow();
-  return { ...row, token: plaintext };
+  return { ...toApi(row), token: plaintext };
 }
 
-/** The user's tokens in this organization, newest first (revoked ones too, so the list explains a 401). */
-export function listPersonalAccessTokens(db: Queryable, owner: PersonalAccessTokenOwner) {
-  return db
+/** The caller's tokens in this organization, newest first (revoked ones too, so the list explains a 401). */
+export async function listPersonalAccessTokens(ctx: TokenContext): Promise<PersonalAccessToken[]> {
+  const rows = await ctx.db
     .selectFrom("PersonalAccessToken")
-    .select(["id", "name", "prefix", "expiresAt", "lastUsedAt", "revokedAt", "createdAt"])
-    .where("userId", "=", owner.userId)
-    .where("organizationId", "=", owner.organizationId)
+    .select(COLUMNS)
+    .where("userId", "=", ctx.actor.userId)
+    .where("organizationId", "=", ctx.actor.organizationId)
     .orderBy("createdAt", "desc")
     .orderBy("id", "desc")
     .execute();
+  return rows.map(toApi);
 }
 
-/** Revokes one of the user's own tokens (404 for anyone else's). Idempotent: the first revocation time stays. */
-export async function revokePersonalAccessToken(db: Queryable, owner: PersonalAccessTokenOwner, tokenId: string): Promise<void> {
-  const token = await db
+/** Revokes one of the caller's own tokens (404 for anyone else's). Idempotent: the first revocation time stays. */
+export async function revokePersonalAccessToken(ctx: TokenContext, tokenId: string): Promise<void> {
+  const token = await ctx.db
     .selectFrom("PersonalAccessToken")
     .select(["id", "revokedAt"])
     .where("id", "=", tokenId)
-    .where("userId", "=", owner.userId)
-    .where("organizationId", "=", owner.organizationId)
+    .where("userId", "=", ctx.actor.userId)
+    .where("organizationId", "=", ctx.actor.organizationId)
     .executeTakeFirst();
   if (!token) throw notFound("Token not found");
-  if (!token.revokedAt) await db.updateTable("PersonalAccessToken").set({ revokedAt: isoNow() }).where("id", "=", token.id).execute();
+  if (!token.revokedAt) await ctx.db.updateTable("PersonalAccessToken").set({ revokedAt: isoNow() }).where("id", "=", token.id).execute();
 }
 
 /** The user a token acts as, with their current role; 401 with the reason for anything unusable. */

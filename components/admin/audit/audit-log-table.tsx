@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   "golden_example.reactivated",
   "golden_example.deleted",
   "settings.updated",
+  "api_key.created",
+  "api_key.revoked",
 ] as const;
 
 function who(entry: AuditEntry): string {
