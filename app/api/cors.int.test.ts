@@ -6,6 +6,7 @@ import { allEndpoints } from "@/lib/api/all-endpoints";
 import type { Endpoint } from "@/lib/api/endpoint";
 import { createApiKey } from "@/server/auth/api-keys";
 import { mintFeedbackToken } from "@/server/auth/feedback-tokens";
+import { createPersonalAccessToken } from "@/server/auth/personal-access-tokens";
 import { getDatabaseProvider, getDb } from "@/server/db/database";
 import { createTestConversation, createTestOrganization } from "@/test/fixtures";
 import { callRoute, sessionCookie } from "@/test/http";
@@ -167,6 +168,17 @@ describe(`CORS (${getDatabaseProvider()})`, () => {
     // Another organization's origin passed the preflight, but the page cannot read this answer.
     const elsewhere = await vote(OTHER_ORGS_ORIGIN, "negative");
     expect({ status: elsewhere.status, headers: corsHeaders(elsewhere.headers) }).toEqual({ status: 200, headers: { vary: "Origin" } });
+  });
+
+  it("a personal access token is treated like a feedback token: its organization's origins only", async () => {
+    const memberActor = { kind: "user" as const, userId: org.member.id, organizationId: org.organization.id, role: "member" as const, email: org.member.email, name: org.member.name };
+    const { token } = await createPersonalAccessToken({ db, actor: memberActor }, { name: "cors", expires_in_days: 7 });
+    const read = (origin: string) => callRoute(getConfig, { path: "/api/feedback/config/", headers: { origin, authorization: `Bearer ${token}` } });
+    expect(Object.fromEntries(await Promise.all([ALLOWED, OTHER_ORGS_ORIGIN, REFUSED].map(async (origin) => [origin, (await read(origin)).headers.get("access-control-allow-origin")])))).toEqual({
+      [ALLOWED]: ALLOWED,
+      [OTHER_ORGS_ORIGIN]: null,
+      [REFUSED]: null,
+    });
   });
 
   it("a 401 before the caller is known is readable by any allowed origin, so a kit can refresh its token", async () => {
