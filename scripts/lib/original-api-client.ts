@@ -111,6 +111,7 @@ export async function runOriginalApiClient(options: ClientOptions): Promise<Clie
   });
   const negativeId = String(items(queue).find((item) => item.message_id === negative)?.id ?? "missing");
   await call({ step: "stats", method: "GET", path: "/api/feedback/admin/stats/", expected: 200, pick: (body) => ({ counters: Object.keys(body).sort() }) });
+  await call({ step: "stats per day", method: "GET", path: "/api/feedback/admin/stats/daily/", expected: 200, pick: (body) => ({ has_days: Array.isArray(body.days) || Array.isArray(body.items) }) });
   const settings = await call({ step: "settings", method: "GET", path: "/api/feedback/admin/settings/", expected: 200, pick: pick("auto_approve_positive") });
   await call({
     step: "save settings unchanged",
@@ -121,6 +122,7 @@ export async function runOriginalApiClient(options: ClientOptions): Promise<Clie
     pick: pick("auto_approve_positive"),
   });
   await call({ step: "review item", method: "GET", path: `/api/feedback/admin/${negativeId}/`, expected: 200, pick: pick("feedback_type", "status", "has_golden_example") });
+  await call({ step: "draft a correction", method: "POST", path: `/api/feedback/admin/${negativeId}/generate-response/`, body: { query_type: "faq" }, expected: 200, pick: (body) => ({ answered: typeof body.success === "boolean" }) });
   await call({ step: "resolve without correction", method: "POST", path: `/api/feedback/admin/${negativeId}/resolve/`, body: { query_type: "faq" }, expected: 400 });
   await call({
     step: "resolve",
@@ -135,12 +137,30 @@ export async function runOriginalApiClient(options: ClientOptions): Promise<Clie
   await call({ step: "golden example", method: "GET", path: `/api/feedback/golden-examples/${goldenId}/`, expected: 200, pick: pick("approval_type", "is_active", "golden_response") });
   await call({ step: "deactivate golden example", method: "PUT", path: `/api/feedback/golden-examples/${goldenId}/`, body: { is_active: false }, expected: 200, pick: pick("is_active") });
   await call({ step: "export", method: "GET", path: "/api/feedback/golden-examples/export/?format=jsonl", expected: 200 });
+  const manual = await call({
+    step: "add a golden example",
+    method: "POST",
+    path: "/api/feedback/golden-examples/",
+    body: { original_query: "How do I reset my password?", golden_response: "Use Forgot password on the sign-in page.", query_type: "faq" },
+    expected: 201,
+    pick: pick("approval_type", "source_type", "is_active"),
+  });
+  await call({ step: "delete the added example", method: "DELETE", path: `/api/feedback/golden-examples/${String(manual.id)}/`, expected: 204 });
   await call({ step: "delete golden example", method: "DELETE", path: `/api/feedback/golden-examples/${goldenId}/`, expected: 204 });
   await call({ step: "golden example gone", method: "GET", path: `/api/feedback/golden-examples/${goldenId}/`, expected: 404 });
   const positiveId = String(items(await call({ step: "all votes", method: "GET", path: "/api/feedback/admin/list/?limit=100", expected: 200 })).find((item) => item.message_id === positive)?.id ?? "missing");
   await call({ step: "dismiss", method: "POST", path: `/api/feedback/admin/${positiveId}/dismiss/`, body: { reason: "Not actionable", query_type: "faq" }, expected: 200, pick: pick("status") });
   await call({ step: "dismiss again", method: "POST", path: `/api/feedback/admin/${positiveId}/dismiss/`, body: {}, expected: 409 });
   await call({ step: "restore", method: "POST", path: `/api/feedback/admin/${positiveId}/restore/`, body: {}, expected: 200, pick: pick("status") });
+  await call({
+    step: "bulk dismiss",
+    method: "POST",
+    path: "/api/feedback/admin/bulk/",
+    body: { action: "dismiss", ids: [positiveId, "no-such-feedback"], reason: "Duplicate" },
+    expected: 200,
+    pick: (body) => ({ results: (Array.isArray(body.results) ? (body.results as Json[]) : []).map((result) => result.status ?? result.ok ?? result.code) }),
+  });
+  await call({ step: "audit log", method: "GET", path: `/api/feedback/admin/audit/?item=${positiveId}&limit=50`, expected: 200, pick: (body) => ({ actions: items(body).map((entry) => entry.action) }) });
 
   // Clean up what the run made, then show that the API says why a call without a credential fails.
   await call({ step: "delete vote", method: "DELETE", path: `/api/feedback/admin/${positiveId}/`, expected: 204 });
