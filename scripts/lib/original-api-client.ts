@@ -2,7 +2,8 @@
 // with a trailing slash, fields the original sends that this API does not know (`query_type`), and
 // errors read from `detail`. It authenticates with whatever headers it is given (a personal access
 // token in the script; a session cookie too in the test that compares the two), rates two of the
-// caller's assistant messages, works them through the review endpoints, and removes what it made.
+// caller's assistant messages (starting a chat when there are none), works them through the review
+// endpoints, and removes the votes and golden examples it made.
 // No app imports: it talks HTTP only, like any outside client.
 
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
@@ -88,14 +89,24 @@ export async function runOriginalApiClient(options: ClientOptions): Promise<Clie
     const messages = Array.isArray(detail.messages) ? (detail.messages as Json[]) : [];
     answers.push(...messages.filter((message) => message.role === "assistant").map((message) => String(message.id)));
   }
+  if (answers.length < 2) {
+    // Nothing to rate yet: start a chat of its own, as the demo chat does (its answers stream back as events).
+    const chat = await call({ step: "start a chat", method: "POST", path: "/api/chat/conversations/", body: { title: "Original API client" }, expected: 201 });
+    for (const question of ["How do I get a refund?", "And how long does it take?"]) {
+      await call({ step: "ask", method: "POST", path: `/api/chat/conversations/${String(chat.id)}/messages/`, body: { content: question }, expected: 200 });
+    }
+    const detail = await call({ step: "the new chat", method: "GET", path: `/api/chat/conversations/${String(chat.id)}/`, expected: 200 });
+    const messages = Array.isArray(detail.messages) ? (detail.messages as Json[]) : [];
+    answers.push(...messages.filter((message) => message.role === "assistant").map((message) => String(message.id)));
+  }
   const [negative, positive] = answers;
-  if (!negative || !positive) throw new NothingToRateError("The token's user needs two assistant messages in their own conversations to rate");
+  if (!negative || !positive) throw new NothingToRateError("The token's user has no two assistant answers to rate, and a new chat did not get them");
 
   // User endpoints.
   const vote = (message_id: string, feedback_type: string, extra: Json = {}) => ({ message_id, feedback_type, query_type: "faq", ...extra });
   await call({ step: "rate negative", method: "POST", path: "/api/feedback/", body: vote(negative, "negative", { reason: "The answer is out of date" }), expected: 201, pick: pick("feedback_type", "status", "reason") });
   await call({ step: "read own vote", method: "GET", path: `/api/feedback/message/${negative}/`, expected: 200, pick: pick("feedback_type", "reason") });
-  await call({ step: "rate positive", method: "POST", path: "/api/feedback/", body: vote(positive, "negative"), expected: 201, pick: pick("feedback_type", "status") });
+  await call({ step: "rate the second answer", method: "POST", path: "/api/feedback/", body: vote(positive, "negative"), expected: 201, pick: pick("feedback_type", "status") });
   await call({ step: "change vote", method: "POST", path: "/api/feedback/", body: vote(positive, "positive"), expected: 200, pick: pick("feedback_type", "status") });
   await call({ step: "unknown feedback type", method: "POST", path: "/api/feedback/", body: vote(negative, "neutral"), expected: 400 });
   await call({ step: "unknown message", method: "GET", path: "/api/feedback/message/no-such-message/", expected: 404 });
