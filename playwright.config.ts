@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { HOST_APP_PORT, HOST_ORIGIN } from "./e2e/support/host-app/host-app-origins";
 import { TEST_IDP_CLIENT, TEST_IDP_ISSUER, TEST_IDP_NAME, TEST_IDP_PORT } from "./e2e/support/test-identity-provider";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -39,6 +40,14 @@ export default defineConfig({
       timeout: 60_000,
       reuseExistingServer: false,
       env: { E2E_OIDC_PORT: String(TEST_IDP_PORT), E2E_APP_URL: BASE_URL },
+    },
+    {
+      // Another app on another origin that embeds the kit and mints feedback tokens (e2e/cross-origin.spec.ts).
+      command: "tsx e2e/support/host-app/start-host-app.ts",
+      url: `${HOST_ORIGIN}/health`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: { E2E_HOST_PORT: String(HOST_APP_PORT), E2E_APP_URL: BASE_URL },
     },
     {
       // Serves the production build (`npm run test:e2e` builds first).

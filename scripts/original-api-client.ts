@@ -1,8 +1,8 @@
 // `npm run original-api-client -- --base-url http://localhost:3000 --token fk_pat_…` (or FK_BASE_URL
 // and FK_TOKEN): calls every user and admin endpoint the way the original API's frontend does, with a
 // personal access token only, and prints each call. The token's user needs the admin role (the run
-// saves the settings unchanged) and two assistant answers in their own chats; what the run creates it
-// removes again. Exits 1 when any status is not the one the original frontend expects.
+// saves the settings unchanged); it rates two answers of the user's own chats, starting one when there
+// are none, and removes the votes and golden examples it made. Exits 1 when any status is not the one the original frontend expects.
 import { parseArgs } from "node:util";
 import { NothingToRateError, runOriginalApiClient, unexpectedSteps } from "./lib/original-api-client";
 

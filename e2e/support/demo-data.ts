@@ -1,5 +1,6 @@
 // Reads rows from the e2e server's seeded SQLite database (playwright.config.ts) that the UI does
 // not show.
+import { execFileSync } from "node:child_process";
 import Database from "better-sqlite3";
 
 export const E2E_DATABASE_FILE = ".data/e2e.db";
@@ -56,4 +57,25 @@ export function seededConversationId(key: string): string {
   } finally {
     db.close();
   }
+}
+
+/** The index-th (0-based) assistant answer of the seeded conversation with this demo key. */
+export function seededAnswerOf(key: string, index: number): { messageId: string; conversationId: string } {
+  return readDatabase((db) => {
+    const row = db
+      .prepare(
+        `SELECT m."id" AS messageId, c."id" AS conversationId FROM "Message" m JOIN "Conversation" c ON c."id" = m."conversationId"
+          WHERE c."externalId" = ? AND m."role" = 'assistant' ORDER BY m."position" LIMIT 1 OFFSET ?`,
+      )
+      .get(key, index) as { messageId: string; conversationId: string } | undefined;
+    if (!row) throw new Error(`no answer ${index} in the seeded conversation ${key}`);
+    return row;
+  });
+}
+
+/** An organization API key for the seeded organization with this slug, created as `npm run api-key:create` does. */
+export function createDemoApiKey(organizationSlug: string, name: string, scopes: readonly string[]): string {
+  const args = ["--conditions=react-server", "--tsconfig", "tsconfig.json", "scripts/create-api-key.ts", "--org", organizationSlug, "--name", name];
+  args.push("--scopes", scopes.join(","));
+  return execFileSync("node_modules/.bin/tsx", args, { env: { ...process.env, DATABASE_URL: `file:./${E2E_DATABASE_FILE}` }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
 }

@@ -2,6 +2,7 @@
 // examples: SPEC.md §2–4 and issue #10. Safe in the browser, like lib/api/schemas.ts.
 import { z } from "zod";
 import { ReasonOptionsSchema } from "@/lib/feedback/reason-options";
+import { AllowedOriginsSchema } from "./allowed-origins";
 import { MessageRoleSchema } from "./conversation-schemas";
 import { FeedbackResponseSchema, FeedbackStatusSchema, FeedbackTypeSchema, idSchema, REASON_HARD_LIMIT, text } from "./schemas";
 
@@ -192,6 +193,7 @@ export const FeedbackSettingsSchema = z
     feedback_enabled: z.boolean(),
     reason_options: ReasonOptionsSchema,
     max_reason_length: z.number().int().min(1).max(REASON_HARD_LIMIT),
+    allowed_origins: AllowedOriginsSchema,
   })
   .meta({ id: "FeedbackSettings" });
 

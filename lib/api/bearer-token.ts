@@ -1,16 +1,22 @@
+type Expiry = Date | string | number | null;
+
 /**
  * What a host's `getToken` callback returns: a token (a JWT's `exp` is read, without verifying it),
- * or the token with its expiry — a Date, an ISO-8601 string, or epoch milliseconds (epoch seconds are
- * recognised too).
+ * or the token with its expiry — `expiresAt`, a Date, an ISO-8601 string, or epoch milliseconds
+ * (epoch seconds are recognised too) — or the mint endpoint's answer as it is
+ * (`{ token, expires_at, expires_in }`, passed through by the host's backend).
  */
-export type TokenGrant = string | { token: string; expiresAt?: Date | string | number | null };
+export type TokenGrant = string | { token: string; expiresAt?: Expiry; expires_at?: Expiry; expires_in?: number | null };
 export type GetToken = () => TokenGrant | Promise<TokenGrant>;
 
 export interface TokenCache {
   /** A token that is not about to expire: the cached one, or a fresh one from the callback. */
   get(): Promise<string>;
-  /** Forgets the cached token, e.g. after the API answered 401 to it. */
-  invalidate(): void;
+  /**
+   * Forgets the cached token. With the token the API answered 401 to, only when it is still the
+   * cached one: requests that failed together with the same token cause one refresh, not several.
+   */
+  invalidate(rejected?: string): void;
 }
 
 /** Refresh this long before expiry, or halfway through the token's life when that is shorter. */
@@ -32,9 +38,13 @@ export function readJwtExpiry(token: string): number | null {
   }
 }
 
-function expiryOf(grant: Exclude<TokenGrant, string>): number | null {
-  const { expiresAt } = grant;
-  if (expiresAt === undefined || expiresAt === null) return readJwtExpiry(grant.token);
+function expiryOf(grant: Exclude<TokenGrant, string>, requestedAt: number): number | null {
+  const expiresAt = grant.expiresAt ?? grant.expires_at;
+  if (expiresAt === undefined || expiresAt === null) {
+    // Counted from when the token was asked for, so the time it took to arrive is not overlooked.
+    if (typeof grant.expires_in === "number" && Number.isFinite(grant.expires_in)) return requestedAt + grant.expires_in * 1000;
+    return readJwtExpiry(grant.token);
+  }
   if (typeof expiresAt === "number") return expiresAt < EPOCH_MS_THRESHOLD ? expiresAt * 1000 : expiresAt;
   const time = new Date(expiresAt).getTime();
   return Number.isNaN(time) ? null : time;
@@ -57,7 +67,7 @@ export function createTokenCache(getToken: GetToken, now: () => number = Date.no
       const raw = await getToken();
       const grant = typeof raw === "string" ? { token: raw } : raw;
       if (!grant || typeof grant.token !== "string" || grant.token === "") throw new Error("getToken returned no token");
-      const expiresAt = expiryOf(grant);
+      const expiresAt = expiryOf(grant, requestedAt);
       const margin = expiresAt === null ? 0 : Math.min(REFRESH_MARGIN_MS, (expiresAt - requestedAt) / 2);
       if (started === generation) cached = { token: grant.token, refreshAt: expiresAt === null ? Infinity : expiresAt - margin };
       return grant.token;
@@ -75,7 +85,12 @@ export function createTokenCache(getToken: GetToken, now: () => number = Date.no
       if (cached && now() < cached.refreshAt) return Promise.resolve(cached.token);
       return pending ?? refresh();
     },
-    invalidate() {
+    invalidate(rejected) {
+      if (rejected !== undefined) {
+        // A refresh under way (or done) already replaces the rejected token.
+        if (cached?.token === rejected) cached = null;
+        return;
+      }
       generation++;
       cached = null;
       pending = null;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { feedbackResponse as vote } from "@/test/feedback-response";
 import { FeedbackApiError } from "./feedback-api-error";
 import { createFeedbackClient, MAX_IDS_PER_REQUEST } from "./feedback-client";
@@ -137,5 +137,88 @@ describe("createFeedbackClient", () => {
     const client = createFeedbackClient({ fetch, getToken: () => Promise.reject(new Error("host backend down")) });
     expect(await failureOf(client.listConversationFeedback("c1"))).toMatchObject({ status: 0, detail: "host backend down", retryable: true });
     expect(requests).toHaveLength(0);
+  });
+
+  describe("with a feedback token from getToken (fake timers)", () => {
+    const T0 = Date.parse("2026-12-01T10:00:00Z");
+    afterEach(() => vi.useRealTimers());
+
+    /** A host backend that mints a token valid 10 minutes, answering as the mint endpoint does, after 50 ms. */
+    function hostBackend() {
+      let issued = 0;
+      const getToken = vi.fn(
+        () =>
+          new Promise<{ token: string; token_type: string; expires_at: string; expires_in: number }>((resolve) => {
+            const token = `fbt_${++issued}`;
+            setTimeout(() => resolve({ token, token_type: "Bearer", expires_at: new Date(Date.now() + 600_000).toISOString(), expires_in: 600 }), 50);
+          }),
+      );
+      return { getToken };
+    }
+
+    it("passes the mint endpoint's answer through, refreshes 30 s before expires_at, not before", async () => {
+      vi.useFakeTimers({ now: T0 });
+      const { getToken } = hostBackend();
+      const { fetch, requests } = recordingFetch(() => ({ status: 200, body: { items: [] } }));
+      const client = createFeedbackClient({ fetch, getToken });
+      const call = async () => {
+        const pending = client.listConversationFeedback("c1");
+        await vi.advanceTimersByTimeAsync(50);
+        await pending;
+      };
+      await call();
+      await vi.advanceTimersByTimeAsync(600_000 - 30_000 - 100);
+      await call();
+      expect(getToken).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(100);
+      await call();
+      expect(getToken).toHaveBeenCalledTimes(2);
+      expect(requests.map((request) => request.headers.authorization)).toEqual(["Bearer fbt_1", "Bearer fbt_1", "Bearer fbt_2"]);
+    });
+
+    it("requests that fail with the same expired token together cause one refresh, and each is retried once with the new token", async () => {
+      vi.useFakeTimers({ now: T0 });
+      const { getToken } = hostBackend();
+      const revoked = new Set<string>();
+      const { fetch, requests } = recordingFetch((request) =>
+        revoked.has(request.headers.authorization!.slice("Bearer ".length))
+          ? { status: 401, body: { detail: "Invalid or expired feedback token", code: "unauthenticated" } }
+          : { status: 200, body: { items: [] } },
+      );
+      const client = createFeedbackClient({ fetch, getToken });
+      const first = client.listConversationFeedback("c0");
+      await vi.advanceTimersByTimeAsync(50);
+      await first;
+      revoked.add("fbt_1");
+      const calls = Promise.all([client.listConversationFeedback("c1"), client.listConversationFeedback("c2"), client.listConversationFeedback("c3")]);
+      await vi.advanceTimersByTimeAsync(200);
+      await calls;
+      expect(getToken).toHaveBeenCalledTimes(2);
+      expect(requests.map((request) => request.headers.authorization)).toEqual(["Bearer fbt_1", "Bearer fbt_1", "Bearer fbt_1", "Bearer fbt_1", "Bearer fbt_2", "Bearer fbt_2", "Bearer fbt_2"]);
+    });
+
+    it("a 401 that arrives while a refresh is already under way waits for that refresh instead of starting another", async () => {
+      vi.useFakeTimers({ now: T0 });
+      const { getToken } = hostBackend();
+      let slowReply: (reply: { status: number; body: unknown }) => void = () => {};
+      const { fetch, requests } = recordingFetch((request) =>
+        request.url.includes("slow") && requests.length === 1 ? new Promise((resolve) => (slowReply = resolve)) : { status: 200, body: { items: [] } },
+      );
+      const client = createFeedbackClient({ fetch, getToken });
+      const slow = client.listConversationFeedback("slow");
+      await vi.advanceTimersByTimeAsync(50);
+      // The token nears its expiry while the slow request is out; the next request starts a refresh.
+      await vi.advanceTimersByTimeAsync(580_000);
+      const next = client.listConversationFeedback("c1");
+      slowReply({ status: 401, body: { detail: "expired", code: "unauthenticated" } });
+      await vi.advanceTimersByTimeAsync(200);
+      await Promise.all([slow, next]);
+      expect(getToken).toHaveBeenCalledTimes(2);
+      expect(requests.map((request) => [new URL(request.url, "http://x").searchParams.get("conversation_id"), request.headers.authorization])).toEqual([
+        ["slow", "Bearer fbt_1"],
+        ["c1", "Bearer fbt_2"],
+        ["slow", "Bearer fbt_2"],
+      ]);
+    });
   });
 });

@@ -48,28 +48,32 @@ export function createJsonRequest(options: JsonRequestOptions = {}): JsonRequest
   // Looked up per call, so a fetch replaced later (test doubles, instrumentation) is the one used.
   const send: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
 
-  async function attempt(method: string, url: string, parts: RequestParts<string>): Promise<Response> {
+  /** Sends the request; `token` is the bearer token it carried, if any. */
+  async function attempt(method: string, url: string, parts: RequestParts<string>): Promise<{ response: Response; token?: string }> {
     const headers = new Headers(await options.headers?.());
     headers.set("accept", "application/json");
     if (parts.body !== undefined) headers.set("content-type", "application/json");
-    if (tokens) headers.set("authorization", `Bearer ${await tokens.get()}`);
-    return send(url, {
+    const token = tokens ? await tokens.get() : undefined;
+    if (token !== undefined) headers.set("authorization", `Bearer ${token}`);
+    const response = await send(url, {
       method,
       headers,
       body: parts.body === undefined ? undefined : JSON.stringify(parts.body),
       ...(parts.keepalive ? { keepalive: true } : {}),
     });
+    return { response, token };
   }
 
   return async function request<T, Path extends string>(route: { method: string; path: Path }, parts: RequestParts<Path> = {}): Promise<T> {
     const url = `${baseUrl}${fillPath(route.path, parts.params)}${queryString(parts.query)}`;
     let response: Response;
     try {
-      response = await attempt(route.method, url, parts);
-      // A token the server no longer accepts (revoked, clock skew): one retry with a fresh one.
-      if (response.status === 401 && tokens) {
-        tokens.invalidate();
-        response = await attempt(route.method, url, parts);
+      const first = await attempt(route.method, url, parts);
+      response = first.response;
+      // A token the server no longer accepts (expired, revoked, clock skew): one retry with a fresh one.
+      if (response.status === 401 && tokens && first.token !== undefined) {
+        tokens.invalidate(first.token);
+        response = (await attempt(route.method, url, parts)).response;
       }
     } catch (error) {
       throw new FeedbackApiError(0, { detail: error instanceof Error ? error.message : String(error) }, { cause: error });

@@ -2,7 +2,8 @@
 // with a trailing slash, fields the original sends that this API does not know (`query_type`), and
 // errors read from `detail`. It authenticates with whatever headers it is given (a personal access
 // token in the script; a session cookie too in the test that compares the two), rates two of the
-// caller's assistant messages, works them through the review endpoints, and removes what it made.
+// caller's assistant messages (starting a chat when there are none), works them through the review
+// endpoints, and removes the votes and golden examples it made.
 // No app imports: it talks HTTP only, like any outside client.
 
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
@@ -88,14 +89,24 @@ export async function runOriginalApiClient(options: ClientOptions): Promise<Clie
     const messages = Array.isArray(detail.messages) ? (detail.messages as Json[]) : [];
     answers.push(...messages.filter((message) => message.role === "assistant").map((message) => String(message.id)));
   }
+  if (answers.length < 2) {
+    // Nothing to rate yet: start a chat of its own, as the demo chat does (its answers stream back as events).
+    const chat = await call({ step: "start a chat", method: "POST", path: "/api/chat/conversations/", body: { title: "Original API client" }, expected: 201 });
+    for (const question of ["How do I get a refund?", "And how long does it take?"]) {
+      await call({ step: "ask", method: "POST", path: `/api/chat/conversations/${String(chat.id)}/messages/`, body: { content: question }, expected: 200 });
+    }
+    const detail = await call({ step: "the new chat", method: "GET", path: `/api/chat/conversations/${String(chat.id)}/`, expected: 200 });
+    const messages = Array.isArray(detail.messages) ? (detail.messages as Json[]) : [];
+    answers.push(...messages.filter((message) => message.role === "assistant").map((message) => String(message.id)));
+  }
   const [negative, positive] = answers;
-  if (!negative || !positive) throw new NothingToRateError("The token's user needs two assistant messages in their own conversations to rate");
+  if (!negative || !positive) throw new NothingToRateError("The token's user has no two assistant answers to rate, and a new chat did not get them");
 
   // User endpoints.
   const vote = (message_id: string, feedback_type: string, extra: Json = {}) => ({ message_id, feedback_type, query_type: "faq", ...extra });
   await call({ step: "rate negative", method: "POST", path: "/api/feedback/", body: vote(negative, "negative", { reason: "The answer is out of date" }), expected: 201, pick: pick("feedback_type", "status", "reason") });
   await call({ step: "read own vote", method: "GET", path: `/api/feedback/message/${negative}/`, expected: 200, pick: pick("feedback_type", "reason") });
-  await call({ step: "rate positive", method: "POST", path: "/api/feedback/", body: vote(positive, "negative"), expected: 201, pick: pick("feedback_type", "status") });
+  await call({ step: "rate the second answer", method: "POST", path: "/api/feedback/", body: vote(positive, "negative"), expected: 201, pick: pick("feedback_type", "status") });
   await call({ step: "change vote", method: "POST", path: "/api/feedback/", body: vote(positive, "positive"), expected: 200, pick: pick("feedback_type", "status") });
   await call({ step: "unknown feedback type", method: "POST", path: "/api/feedback/", body: vote(negative, "neutral"), expected: 400 });
   await call({ step: "unknown message", method: "GET", path: "/api/feedback/message/no-such-message/", expected: 404 });
@@ -111,6 +122,7 @@ export async function runOriginalApiClient(options: ClientOptions): Promise<Clie
   });
   const negativeId = String(items(queue).find((item) => item.message_id === negative)?.id ?? "missing");
   await call({ step: "stats", method: "GET", path: "/api/feedback/admin/stats/", expected: 200, pick: (body) => ({ counters: Object.keys(body).sort() }) });
+  await call({ step: "stats per day", method: "GET", path: "/api/feedback/admin/stats/daily/", expected: 200, pick: (body) => ({ has_days: Array.isArray(body.days) || Array.isArray(body.items) }) });
   const settings = await call({ step: "settings", method: "GET", path: "/api/feedback/admin/settings/", expected: 200, pick: pick("auto_approve_positive") });
   await call({
     step: "save settings unchanged",
@@ -121,6 +133,7 @@ export async function runOriginalApiClient(options: ClientOptions): Promise<Clie
     pick: pick("auto_approve_positive"),
   });
   await call({ step: "review item", method: "GET", path: `/api/feedback/admin/${negativeId}/`, expected: 200, pick: pick("feedback_type", "status", "has_golden_example") });
+  await call({ step: "draft a correction", method: "POST", path: `/api/feedback/admin/${negativeId}/generate-response/`, body: { query_type: "faq" }, expected: 200, pick: (body) => ({ answered: typeof body.success === "boolean" }) });
   await call({ step: "resolve without correction", method: "POST", path: `/api/feedback/admin/${negativeId}/resolve/`, body: { query_type: "faq" }, expected: 400 });
   await call({
     step: "resolve",
@@ -135,12 +148,30 @@ export async function runOriginalApiClient(options: ClientOptions): Promise<Clie
   await call({ step: "golden example", method: "GET", path: `/api/feedback/golden-examples/${goldenId}/`, expected: 200, pick: pick("approval_type", "is_active", "golden_response") });
   await call({ step: "deactivate golden example", method: "PUT", path: `/api/feedback/golden-examples/${goldenId}/`, body: { is_active: false }, expected: 200, pick: pick("is_active") });
   await call({ step: "export", method: "GET", path: "/api/feedback/golden-examples/export/?format=jsonl", expected: 200 });
+  const manual = await call({
+    step: "add a golden example",
+    method: "POST",
+    path: "/api/feedback/golden-examples/",
+    body: { original_query: "How do I reset my password?", golden_response: "Use Forgot password on the sign-in page.", query_type: "faq" },
+    expected: 201,
+    pick: pick("approval_type", "source_type", "is_active"),
+  });
+  await call({ step: "delete the added example", method: "DELETE", path: `/api/feedback/golden-examples/${String(manual.id)}/`, expected: 204 });
   await call({ step: "delete golden example", method: "DELETE", path: `/api/feedback/golden-examples/${goldenId}/`, expected: 204 });
   await call({ step: "golden example gone", method: "GET", path: `/api/feedback/golden-examples/${goldenId}/`, expected: 404 });
   const positiveId = String(items(await call({ step: "all votes", method: "GET", path: "/api/feedback/admin/list/?limit=100", expected: 200 })).find((item) => item.message_id === positive)?.id ?? "missing");
   await call({ step: "dismiss", method: "POST", path: `/api/feedback/admin/${positiveId}/dismiss/`, body: { reason: "Not actionable", query_type: "faq" }, expected: 200, pick: pick("status") });
   await call({ step: "dismiss again", method: "POST", path: `/api/feedback/admin/${positiveId}/dismiss/`, body: {}, expected: 409 });
   await call({ step: "restore", method: "POST", path: `/api/feedback/admin/${positiveId}/restore/`, body: {}, expected: 200, pick: pick("status") });
+  await call({
+    step: "bulk dismiss",
+    method: "POST",
+    path: "/api/feedback/admin/bulk/",
+    body: { action: "dismiss", ids: [positiveId, "no-such-feedback"], reason: "Duplicate" },
+    expected: 200,
+    pick: (body) => ({ results: (Array.isArray(body.results) ? (body.results as Json[]) : []).map((result) => result.status ?? result.ok ?? result.code) }),
+  });
+  await call({ step: "audit log", method: "GET", path: `/api/feedback/admin/audit/?item=${positiveId}&limit=50`, expected: 200, pick: (body) => ({ actions: items(body).map((entry) => entry.action) }) });
 
   // Clean up what the run made, then show that the API says why a call without a credential fails.
   await call({ step: "delete vote", method: "DELETE", path: `/api/feedback/admin/${positiveId}/`, expected: 204 });

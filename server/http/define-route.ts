@@ -7,6 +7,7 @@ import { authenticateRequest } from "@/server/auth/authenticate-request";
 import { getDb, type Db } from "@/server/db/database";
 import { DomainError, invalidInput } from "@/server/errors";
 import { limitWrites } from "@/server/rate-limit/write-limit";
+import { withCorsHeaders } from "./cors";
 import { errorResponse, jsonResponse } from "./error-response";
 import { readJsonBody } from "./read-json-body";
 import { validationDetails } from "./validation-details";
@@ -101,9 +102,19 @@ function toResponse(endpoint: Endpoint, result: RouteResult<Endpoint>): Response
  */
 export function defineRoute<E extends Endpoint, const R extends RouteResult<E>>(endpoint: E, handler: (input: RouteInput<E>) => Promise<R>) {
   const declaredCodes: ReadonlySet<ErrorCode> = new Set(errorCodesOf(endpoint));
+  function failure(error: unknown): Response {
+    if (error instanceof DomainError && !declaredCodes.has(error.code)) {
+      console.error(`[contract] ${endpoint.id} answered "${error.code}", which its contract does not declare`);
+      if (CHECK_CONTRACTS) return errorResponse(new Error(`undeclared error code ${error.code}`));
+    }
+    return errorResponse(error);
+  }
   return async function route(request: Request, context: NextRouteContext): Promise<Response> {
+    // The answer's CORS headers depend on the caller's organization, once it is known.
+    let actor: Actor | null = null;
+    let response: Response;
     try {
-      const actor: Actor | null = await authenticateRequest(request, endpoint);
+      actor = await authenticateRequest(request, endpoint);
       await limitWrites(request, actor);
       const params = endpoint.params ? parse(endpoint.params, await context.params, "path") : undefined;
       const query = endpoint.query ? parse(endpoint.query, queryObject(new URL(request.url)), "query") : undefined;
@@ -116,13 +127,10 @@ export function defineRoute<E extends Endpoint, const R extends RouteResult<E>>(
         body: body as Infer<E["body"]>,
         request,
       });
-      return toResponse(endpoint, result as RouteResult<Endpoint>);
+      response = toResponse(endpoint, result as RouteResult<Endpoint>);
     } catch (error) {
-      if (error instanceof DomainError && !declaredCodes.has(error.code)) {
-        console.error(`[contract] ${endpoint.id} answered "${error.code}", which its contract does not declare`);
-        if (CHECK_CONTRACTS) return errorResponse(new Error(`undeclared error code ${error.code}`));
-      }
-      return errorResponse(error);
+      response = failure(error);
     }
+    return withCorsHeaders(request, response, actor);
   };
 }

@@ -3,6 +3,8 @@ import type { FeedbackSettings, UpdateFeedbackSettingsBody } from "@/lib/api/adm
 import { recordAudit } from "@/server/audit/audit-log";
 import type { UserActor } from "@/server/auth/actor";
 import { inTransaction, type Db } from "@/server/db/database";
+import type { Queryable } from "@/server/db/database";
+import { forgetOriginGrants, parseAllowedOrigins } from "./allowed-origins";
 import { feedbackRulesFromSettings } from "./feedback-rules-from-settings";
 import { readFeedbackSettings } from "./feedback-config-service";
 import type { FeedbackRules } from "@/server/feedback/feedback-rules";
@@ -13,7 +15,7 @@ export interface SettingsContext {
   now?: () => Date;
 }
 
-function toSettings(rules: FeedbackRules): FeedbackSettings {
+function toSettings(rules: FeedbackRules, allowedOrigins: string[]): FeedbackSettings {
   return {
     auto_approve_positive: rules.autoApprovePositive,
     auto_approve_negative: rules.autoApproveNegative,
@@ -22,12 +24,19 @@ function toSettings(rules: FeedbackRules): FeedbackSettings {
     feedback_enabled: rules.feedbackEnabled,
     reason_options: rules.reasonOptions,
     max_reason_length: rules.maxReasonLength,
+    allowed_origins: allowedOrigins,
   };
+}
+
+async function readSettings(db: Queryable, organizationId: string): Promise<FeedbackSettings> {
+  const rules = await readFeedbackSettings(db, organizationId);
+  const origins = await db.selectFrom("FeedbackSettings").select("allowedOrigins").where("organizationId", "=", organizationId).executeTakeFirst();
+  return toSettings(feedbackRulesFromSettings(rules), parseAllowedOrigins(origins?.allowedOrigins ?? []));
 }
 
 /** The organization's settings (SPEC §3), the documented defaults where it has none. */
 export async function getSettings(ctx: SettingsContext): Promise<FeedbackSettings> {
-  return toSettings(feedbackRulesFromSettings(await readFeedbackSettings(ctx.db, ctx.actor.organizationId)));
+  return readSettings(ctx.db, ctx.actor.organizationId);
 }
 
 /**
@@ -37,8 +46,8 @@ export async function getSettings(ctx: SettingsContext): Promise<FeedbackSetting
 export async function updateSettings(ctx: SettingsContext, update: UpdateFeedbackSettingsBody): Promise<FeedbackSettings> {
   const now = (ctx.now ?? (() => new Date()))().toISOString();
   const { organizationId } = ctx.actor;
-  return inTransaction(ctx.db, async (tx) => {
-    const before = toSettings(feedbackRulesFromSettings(await readFeedbackSettings(tx, organizationId)));
+  const { settings, changed } = await inTransaction(ctx.db, async (tx) => {
+    const before = await readSettings(tx, organizationId);
     const after: FeedbackSettings = { ...before, ...update };
     const columns = {
       feedbackEnabled: after.feedback_enabled,
@@ -48,11 +57,12 @@ export async function updateSettings(ctx: SettingsContext, update: UpdateFeedbac
       requireReasonNegative: after.require_reason_negative,
       maxReasonLength: after.max_reason_length,
       reasonOptions: JSON.stringify(after.reason_options),
+      allowedOrigins: JSON.stringify(after.allowed_origins),
       updatedAt: now,
     };
     await tx
       .insertInto("FeedbackSettings")
-      .values({ organizationId, ...columns, allowedOrigins: "[]" })
+      .values({ organizationId, ...columns })
       .onConflict((conflict) => conflict.column("organizationId").doUpdateSet(columns))
       .execute();
     const changed = (Object.keys(after) as Array<keyof FeedbackSettings>).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
@@ -66,6 +76,9 @@ export async function updateSettings(ctx: SettingsContext, update: UpdateFeedbac
         at: now,
       });
     }
-    return after;
+    return { settings: after, changed };
   });
+  // After the commit, so no reload can read the old origins and keep them.
+  if (changed.includes("allowed_origins")) forgetOriginGrants();
+  return settings;
 }

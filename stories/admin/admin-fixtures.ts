@@ -82,6 +82,7 @@ export const SAMPLE_SETTINGS: FeedbackSettings = {
   feedback_enabled: true,
   reason_options: DEFAULT_REASON_OPTIONS,
   max_reason_length: DEFAULT_MAX_REASON_LENGTH,
+  allowed_origins: ["https://chat.acme.test"],
 };
 
 export function sampleGoldenExamples(): GoldenExample[] {

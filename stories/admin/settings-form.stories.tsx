@@ -65,3 +65,25 @@ export const ValidationErrorAtTheField: Story = {
     expect(key).toHaveAccessibleDescription("keys are 1-64 characters of a-z, 0-9, _ and -");
   },
 };
+
+const origins = mockAdminApi();
+export const AllowedOrigins: Story = {
+  ...withAdminApi(origins),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const field = canvas.getByRole("textbox", { name: "Sites that embed the feedback buttons (one origin a line)" });
+    expect(field).toHaveValue("https://chat.acme.test");
+    await userEvent.type(field, "{enter}https://Help.Acme.test:443/widget");
+    expect(field).toHaveAttribute("aria-invalid", "true");
+    expect(field).toHaveAccessibleDescription("Line 2 (https://Help.Acme.test:443/widget) must be an origin only (scheme, host and port): no path, query, fragment or user.");
+    expect(canvas.getByRole("button", { name: "Save settings" })).toBeDisabled();
+    await userEvent.type(field, "{backspace}".repeat("/widget".length) + "{enter}*");
+    expect(field).toHaveAccessibleDescription("Line 3 (*) wildcards are not allowed: list each origin.");
+    await userEvent.type(field, "{backspace}{enter}http://localhost:3131");
+    await userEvent.click(canvas.getByRole("button", { name: "Save settings" }));
+    await waitFor(() => expect(canvas.getByRole("status")).toHaveTextContent("All changes saved"));
+    // Stored as browsers send Origin: lower-case host, no default port.
+    expect(origins.calls.find((call) => call.method === "PUT")?.body).toEqual({ allowed_origins: ["https://chat.acme.test", "https://help.acme.test", "http://localhost:3131"] });
+    expect(field).toHaveValue("https://chat.acme.test\nhttps://help.acme.test\nhttp://localhost:3131");
+  },
+};

@@ -18,7 +18,8 @@ cookie authenticates.
 **Another origin**: point \`apiBaseUrl\` at the Feedback Kit app and return a bearer token from
 \`getToken\` — a personal access token, or a short-lived feedback token your backend mints for the
 signed-in user. The token is cached, refreshed shortly before it expires (a JWT's \`exp\` is read, or
-return \`{ token, expiresAt }\`) and asked for again after a 401.
+return \`{ token, expiresAt }\`, or the mint endpoint's \`{ token, expires_at, expires_in }\` as it is)
+and asked for again after a 401, once for all the requests that got it.
 
 \`\`\`tsx
 <FeedbackProvider
@@ -57,15 +58,20 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** Clicks the thumbs up once the buttons are ready, and waits until the vote is saved. */
+async function voteUp(canvasElement: HTMLElement) {
+  const canvas = within(canvasElement);
+  const up = canvas.getByRole("button", { name: "Good response" });
+  await waitFor(() => expect(up).toBeEnabled());
+  await userEvent.click(up);
+  await waitFor(() => expect(canvas.getByRole("status")).toHaveTextContent("Feedback saved"));
+}
+
 const sameOrigin = mockFeedbackApi();
 export const SameOrigin: Story = {
   ...withApi(sameOrigin),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    const up = canvas.getByRole("button", { name: "Good response" });
-    await waitFor(() => expect(up).toBeEnabled());
-    await userEvent.click(up);
-    await waitFor(() => expect(canvas.getByRole("status")).toHaveTextContent("Feedback saved"));
+    await voteUp(canvasElement);
     // The page's own origin, and no Authorization header: the session cookie authenticates.
     for (const call of sameOrigin.calls) {
       await expect(call.origin).toBe(window.location.origin);
@@ -104,5 +110,32 @@ export const OtherOriginWithToken: Story = {
     await expect(issuedTokens).toHaveLength(1);
     await expect(new Set(otherOrigin.calls.map((call) => call.authorization))).toEqual(new Set([`Bearer ${issuedTokens[0]}`]));
     await expect(otherOrigin.calls).toHaveLength(3);
+  },
+};
+
+/** A host backend passing the mint endpoint's answer through; its first token has expired already. */
+const mintedTokens: string[] = [];
+const mintFeedbackToken = async () => {
+  const token = mintedTokens.length === 0 ? "fbt_expired" : `fbt_${mintedTokens.length + 1}`;
+  mintedTokens.push(token);
+  return { token, token_type: "Bearer", expires_at: new Date(Date.now() + 900_000).toISOString(), expires_in: 900 };
+};
+
+const expiredToken = mockFeedbackApi({ rejectedTokens: ["fbt_expired"] });
+export const TokenRefreshedAfter401: Story = {
+  parameters: withApi(expiredToken).parameters,
+  beforeEach: () => {
+    expiredToken.reset();
+    mintedTokens.length = 0;
+  },
+  args: { apiBaseUrl: "https://feedback.example.com", getToken: mintFeedbackToken },
+  play: async ({ canvasElement }) => {
+    await voteUp(canvasElement);
+    // The reads that got 401 together caused one refresh; each was retried once with the new token.
+    await expect(mintedTokens).toEqual(["fbt_expired", "fbt_2"]);
+    const rejected = expiredToken.calls.filter((call) => call.authorization === "Bearer fbt_expired");
+    await expect(rejected.length).toBeGreaterThan(0);
+    await expect(rejected.every((call) => call.method === "GET")).toBe(true);
+    await expect(expiredToken.callsTo("POST", "/api/feedback").map((call) => call.authorization)).toEqual(["Bearer fbt_2"]);
   },
 };

@@ -31,6 +31,8 @@ export interface MockFeedbackApiOptions {
   failWrites?: number[];
   /** Statuses the first vote reads fail with, in order. */
   failReads?: number[];
+  /** Bearer tokens the API answers 401 to, as it does an expired or revoked feedback token. */
+  rejectedTokens?: string[];
 }
 
 export interface RecordedCall {
@@ -85,9 +87,13 @@ export function mockFeedbackApi(options: MockFeedbackApiOptions = {}) {
   }
   reset();
 
+  /** Records the call; answers the 401 the API gives a rejected token, if it carries one. */
   async function record(request: Request, body?: unknown) {
     const url = new URL(request.url);
-    calls.push({ method: request.method, origin: url.origin, path: url.pathname, query: Object.fromEntries(url.searchParams), body, authorization: request.headers.get("authorization") });
+    const authorization = request.headers.get("authorization");
+    calls.push({ method: request.method, origin: url.origin, path: url.pathname, query: Object.fromEntries(url.searchParams), body, authorization });
+    const token = authorization?.replace(/^Bearer /, "");
+    return token && options.rejectedTokens?.includes(token) ? error(401, "Invalid or expired feedback token", "unauthenticated") : null;
   }
 
   const wait = async (latency: Latency | undefined) => {
@@ -97,12 +103,14 @@ export function mockFeedbackApi(options: MockFeedbackApiOptions = {}) {
 
   const handlers = [
     http.get("*/api/feedback/config", async ({ request }) => {
-      await record(request);
+      const refused = await record(request);
+      if (refused) return refused;
       await wait(options.readLatency);
       return HttpResponse.json(config);
     }),
     http.get("*/api/feedback", async ({ request }) => {
-      await record(request);
+      const refused = await record(request);
+      if (refused) return refused;
       await wait(options.readLatency);
       const readFailure = readFailures.shift();
       if (readFailure !== undefined) return failed(readFailure);
@@ -114,7 +122,8 @@ export function mockFeedbackApi(options: MockFeedbackApiOptions = {}) {
     }),
     http.post("*/api/feedback", async ({ request }) => {
       const body: unknown = await request.json();
-      await record(request, body);
+      const refused = await record(request, body);
+      if (refused) return refused;
       await wait(options.writeLatency);
       const failure = failures.shift();
       if (failure !== undefined) return failed(failure);
@@ -141,7 +150,8 @@ export function mockFeedbackApi(options: MockFeedbackApiOptions = {}) {
       return HttpResponse.json(stored, { status: existing ? 200 : 201 });
     }),
     http.delete("*/api/feedback/message/:messageId", async ({ request, params }) => {
-      await record(request);
+      const refused = await record(request);
+      if (refused) return refused;
       await wait(options.writeLatency);
       const failure = failures.shift();
       if (failure !== undefined) return failed(failure);

@@ -1,6 +1,7 @@
 import { listFeedback as listEndpoint, submitFeedback as submitEndpoint } from "@/lib/api/feedback-endpoints";
 import { toFeedbackResponse } from "@/server/feedback/feedback-response";
 import { listFeedbackInConversation, listFeedbackOnMessages, submitFeedback } from "@/server/feedback/feedback-service";
+import { corsPreflight } from "@/server/http/cors";
 import { defineRoute } from "@/server/http/define-route";
 
 export const POST = defineRoute(submitEndpoint, async ({ db, actor, body }) => {
@@ -15,3 +16,5 @@ export const GET = defineRoute(listEndpoint, async ({ db, actor, query }) => {
       : await listFeedbackOnMessages({ db, actor }, query.message_ids);
   return { body: { items: feedback.map(toFeedbackResponse) } };
 });
+
+export const OPTIONS = corsPreflight(submitEndpoint, listEndpoint);

@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ArrowDownIcon, ArrowUpIcon, LockIcon, PlusIcon, Trash2Icon } from "lucide-react";
 import { toast } from "sonner";
 import type { SettingsUpdate } from "@/lib/api/admin-client";
+import { MAX_ALLOWED_ORIGINS, normalizeOrigin } from "@/lib/api/allowed-origins";
 import type { FeedbackSettings } from "@/lib/api/admin-schemas";
 import { FeedbackApiError } from "@/lib/api/feedback-api-error";
 import type { ReasonOption } from "@/lib/feedback/reason-options";
@@ -13,6 +14,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
+import { Textarea } from "@/components/ui/textarea";
 import { adminApi, adminKeys } from "../admin-api";
 
 type FeedbackKind = "positive" | "negative";
@@ -29,6 +31,8 @@ interface Draft {
   booleans: Record<BooleanSetting, boolean>;
   options: Record<FeedbackKind, OptionDraft[]>;
   maxReasonLength: string;
+  /** One origin a line, as typed. */
+  allowedOrigins: string;
 }
 
 const SWITCHES: Array<{ name: BooleanSetting; label: string; description: string }> = [
@@ -65,7 +69,21 @@ function toDraft(settings: FeedbackSettings): Draft {
     },
     options: { positive: options("positive"), negative: options("negative") },
     maxReasonLength: String(settings.max_reason_length),
+    allowedOrigins: settings.allowed_origins.join("\n"),
   };
+}
+
+/** The typed origins, normalized as the API stores them, or the first line it would refuse. */
+export function parseOriginLines(text: string): { origins: string[] } | { error: string } {
+  const lines = text.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+  const origins: string[] = [];
+  for (const [index, line] of lines.entries()) {
+    const result = normalizeOrigin(line);
+    if ("error" in result) return { error: `Line ${index + 1} (${line}) ${result.error}.` };
+    if (!origins.includes(result.origin)) origins.push(result.origin);
+  }
+  if (origins.length > MAX_ALLOWED_ORIGINS) return { error: `At most ${MAX_ALLOWED_ORIGINS} origins.` };
+  return { origins };
 }
 
 /** What changed, as the partial update the API takes. */
@@ -76,6 +94,8 @@ function changesOf(saved: FeedbackSettings, draft: Draft): SettingsUpdate {
   if (JSON.stringify(options) !== JSON.stringify(saved.reason_options)) update.reason_options = options;
   const max = Number(draft.maxReasonLength);
   if (max !== saved.max_reason_length) update.max_reason_length = max;
+  const origins = parseOriginLines(draft.allowedOrigins);
+  if ("origins" in origins && JSON.stringify(origins.origins) !== JSON.stringify(saved.allowed_origins)) update.allowed_origins = origins.origins;
   return update;
 }
 
@@ -114,7 +134,15 @@ export function SettingsForm({ initial, canEdit }: { initial: FeedbackSettings; 
   });
   // A length that is not a whole number never reaches the API; its range is the API's to check.
   const lengthError = /^\s*\d+\s*$/.test(draft.maxReasonLength) ? undefined : "Enter a whole number of characters.";
-  const errors: Record<string, string | undefined> = { ...fieldErrors(save.error), ...(lengthError ? { max_reason_length: lengthError } : {}) };
+  const parsedOrigins = parseOriginLines(draft.allowedOrigins);
+  const originsError = "error" in parsedOrigins ? parsedOrigins.error : undefined;
+  const localError = lengthError ?? originsError;
+  const errors: Record<string, string | undefined> = {
+    ...fieldErrors(save.error),
+    ...(lengthError ? { max_reason_length: lengthError } : {}),
+    ...(originsError ? { allowed_origins: originsError } : {}),
+  };
+  const originsFieldError = errors.allowed_origins ?? Object.entries(errors).find(([path]) => path.startsWith("allowed_origins."))?.[1];
   const changes = changesOf(saved, draft);
   const dirty = Object.keys(changes).length > 0;
   const formError = save.error && Object.keys(errors).length === 0 ? (save.error instanceof FeedbackApiError ? save.error.detail : String(save.error)) : null;
@@ -129,7 +157,7 @@ export function SettingsForm({ initial, canEdit }: { initial: FeedbackSettings; 
       aria-describedby={canEdit ? undefined : `${id}-readonly`}
       onSubmit={(event) => {
         event.preventDefault();
-        if (canEdit && dirty && !lengthError) save.mutate(changes);
+        if (canEdit && dirty && !localError) save.mutate(changes);
       }}
     >
       {!canEdit ? (
@@ -263,10 +291,33 @@ export function SettingsForm({ initial, canEdit }: { initial: FeedbackSettings; 
           />
           <FieldError id={`${id}-max-error`} message={errors.max_reason_length} />
         </section>
+
+        <section aria-labelledby={`${id}-origins`} className="flex flex-col gap-2 rounded-lg border border-border p-4">
+          <h2 id={`${id}-origins`} className="text-lg font-medium">
+            Allowed origins
+          </h2>
+          <Label htmlFor={`${id}-origins-input`}>Sites that embed the feedback buttons (one origin a line)</Label>
+          <p id={`${id}-origins-help`} className="text-xs text-muted-foreground">
+            Pages on these origins may call the API from the browser with a feedback token your backend mints (CORS), e.g. https://chat.example.com. Scheme, host and port only:
+            no paths, no wildcards.
+          </p>
+          <Textarea
+            id={`${id}-origins-input`}
+            className="max-w-xl font-mono text-sm"
+            rows={3}
+            spellCheck={false}
+            placeholder="https://chat.example.com"
+            value={draft.allowedOrigins}
+            aria-invalid={originsFieldError ? true : undefined}
+            aria-describedby={originsFieldError ? `${id}-origins-error` : `${id}-origins-help`}
+            onChange={(event) => setDraft((current) => ({ ...current, allowedOrigins: event.target.value }))}
+          />
+          <FieldError id={`${id}-origins-error`} message={originsFieldError} />
+        </section>
       </fieldset>
       {canEdit ? (
         <div className="sticky bottom-0 flex flex-wrap items-center gap-3 border-t border-border bg-background py-3">
-          <Button type="submit" disabled={!dirty || save.isPending || lengthError !== undefined}>
+          <Button type="submit" disabled={!dirty || save.isPending || localError !== undefined}>
             {save.isPending ? "Saving…" : "Save settings"}
           </Button>
           <Button variant="ghost" disabled={!dirty || save.isPending} onClick={() => (save.reset(), setDraft(toDraft(saved)))}>

@@ -1,4 +1,5 @@
 import { removeMember as removeEndpoint, updateMember as updateEndpoint } from "@/lib/api/member-endpoints";
+import { corsPreflight } from "@/server/http/cors";
 import { defineRoute } from "@/server/http/define-route";
 import { removeMember, updateMemberRole } from "@/server/members/member-service";
 
@@ -8,3 +9,5 @@ export const DELETE = defineRoute(removeEndpoint, async ({ db, actor, params }) 
   await removeMember({ db, actor }, params.id);
   return { status: 204 };
 });
+
+export const OPTIONS = corsPreflight(updateEndpoint, removeEndpoint);

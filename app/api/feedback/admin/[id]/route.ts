@@ -1,5 +1,6 @@
 import { deleteReviewItem as deleteEndpoint, getReviewItem as getEndpoint } from "@/lib/api/admin-endpoints";
 import { deleteReviewItem, getReviewItem } from "@/server/admin/review-service";
+import { corsPreflight } from "@/server/http/cors";
 import { defineRoute } from "@/server/http/define-route";
 
 export const GET = defineRoute(getEndpoint, async ({ db, actor, params }) => ({ body: await getReviewItem({ db, actor }, params.id) }));
@@ -8,3 +9,5 @@ export const DELETE = defineRoute(deleteEndpoint, async ({ db, actor, params, qu
   await deleteReviewItem({ db, actor }, params.id, query);
   return { status: 204 };
 });
+
+export const OPTIONS = corsPreflight(getEndpoint, deleteEndpoint);

@@ -18,6 +18,7 @@ const DEFAULTS = {
   feedback_enabled: true,
   reason_options: DEFAULT_REASON_OPTIONS,
   max_reason_length: 1000,
+  allowed_origins: [],
 };
 
 const put = (s: ReviewOrg, body: unknown, cookie = s.adminCookie) => callRoute(write, { method: "PUT", path: "/api/feedback/admin/settings", body, cookie });
@@ -61,12 +62,40 @@ describe(`feedback settings (${getDatabaseProvider()})`, () => {
     [{ reason_options: { positive: [{ key: "A B", label: "x" }], negative: [] } }, "keys are 1-64 characters"],
     [{ reason_options: { positive: [{ key: "a", label: "x" }, { key: "a", label: "y" }], negative: [] } }, "keys must be unique within a feedback type"],
     [{ reason_options: { positive: [{ key: "a", label: "bad\u0000label" }], negative: [] } }, "must not contain NUL characters"],
+    [{ allowed_origins: ["*"] }, "body.allowed_origins.0: wildcards are not allowed: list each origin"],
+    [{ allowed_origins: ["https://*.example.com"] }, "body.allowed_origins.0: wildcards are not allowed"],
+    [{ allowed_origins: ["https://chat.example.com/app"] }, "body.allowed_origins.0: must be an origin only (scheme, host and port): no path, query, fragment or user"],
+    [{ allowed_origins: ["https://chat.example.com?x=1"] }, "body.allowed_origins.0: must be an origin only"],
+    [{ allowed_origins: ["https://user@chat.example.com"] }, "body.allowed_origins.0: must be an origin only"],
+    [{ allowed_origins: ["chat.example.com"] }, "body.allowed_origins.0: must start with https:// or http://"],
+    [{ allowed_origins: ["null"] }, "body.allowed_origins.0: must start with https:// or http://"],
+    [{ allowed_origins: ["https://exa mple.com"] }, "body.allowed_origins.0: must be an origin only"],
+    [{ allowed_origins: ["https://a.example", 7] }, "body.allowed_origins.1: Invalid input: expected string, received number"],
+    [{ allowed_origins: Array.from({ length: 51 }, (_, index) => `https://o${index}.example`) }, "body.allowed_origins: at most 50 origins"],
+    [{ allowed_origins: "https://chat.example.com" }, "body.allowed_origins: Invalid input: expected array, received string"],
     [{}, "body: name at least one setting to change"],
     [[], "body: Invalid input: expected object, received array"],
   ])("refuses %j with a 400 and changes nothing", async (body, detail) => {
     const s = await createReviewOrg(db, []);
     expect(await put(s, body)).toMatchObject({ status: 400, body: { code: "validation_error", detail: expect.stringContaining(detail) } });
     expect(await get(s)).toMatchObject({ body: DEFAULTS });
+  });
+
+  it("stores allowed origins normalized as browsers send Origin, without duplicates, and audits the change", async () => {
+    const s = await createReviewOrg(db, []);
+    const response = await put(s, { allowed_origins: [" https://Chat.Example.com:443/ ", "http://localhost:3131", "https://chat.example.com", "http://[::1]:8080"] });
+    expect(response).toEqual({
+      status: 200,
+      body: { ...DEFAULTS, allowed_origins: ["https://chat.example.com", "http://localhost:3131", "http://[::1]:8080"] },
+      headers: expect.any(Headers),
+    });
+    expect(await get(s)).toMatchObject({ body: response.body });
+    expect((await put(s, { allowed_origins: [] })).body).toEqual(DEFAULTS);
+    const audit = await db.selectFrom("AuditLog").select("data").where("organizationId", "=", s.organization.id).orderBy("createdAt").orderBy("id").execute();
+    expect(audit.map((entry) => entry.data)).toEqual([
+      { before: { allowed_origins: [] }, after: { allowed_origins: ["https://chat.example.com", "http://localhost:3131", "http://[::1]:8080"] } },
+      { before: { allowed_origins: ["https://chat.example.com", "http://localhost:3131", "http://[::1]:8080"] }, after: { allowed_origins: [] } },
+    ]);
   });
 
   it("only admins change settings: reviewers and members get 403", async () => {

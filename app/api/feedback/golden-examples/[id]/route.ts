@@ -4,6 +4,7 @@ import {
   updateGoldenExample as updateEndpoint,
 } from "@/lib/api/golden-example-endpoints";
 import { deleteGoldenExample, getGoldenExample, updateGoldenExample } from "@/server/golden-examples/golden-example-service";
+import { corsPreflight } from "@/server/http/cors";
 import { defineRoute } from "@/server/http/define-route";
 
 export const GET = defineRoute(getEndpoint, async ({ db, actor, params }) => ({ body: await getGoldenExample({ db, actor }, params.id) }));
@@ -14,3 +15,5 @@ export const DELETE = defineRoute(deleteEndpoint, async ({ db, actor, params }) 
   await deleteGoldenExample({ db, actor }, params.id);
   return { status: 204 };
 });
+
+export const OPTIONS = corsPreflight(getEndpoint, updateEndpoint, deleteEndpoint);
