@@ -3,7 +3,8 @@
 // the compare-and-set run hands them a handle whose adapter does not say "PostgreSQL", so the
 // statement is the same but for the two words (the outer WHERE re-check is the compare-and-set).
 // Several workers drain the same queue at once; the report gives the drain rate, the claim
-// latency and how often a worker came back empty-handed while work was left.
+// latency, how often a worker came back empty-handed while work was left, and how many claims
+// PostgreSQL aborted as deadlocks (compare-and-set batches lock their rows in no agreed order).
 // Usage: npm run bench:job-claim [-- --jobs 20000 --workers 8 --batch 10 --rounds 3]; PostgreSQL from TEST_POSTGRES_URL.
 import { randomUUID } from "node:crypto";
 import { Kysely, PostgresAdapter, sql, type DialectAdapter } from "kysely";
@@ -80,13 +81,20 @@ interface Drain {
   claimed: number;
   duplicates: number;
   emptyWhileLeft: number;
+  /** Claims and completions PostgreSQL aborted as deadlocked (40P01): the worker retries them. */
+  deadlocks: number;
   claimMs: number[];
+}
+
+function isDeadlock(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "40P01";
 }
 
 async function drain(db: Db): Promise<Drain> {
   const seen = new Set<string>();
   let duplicates = 0;
   let emptyWhileLeft = 0;
+  let deadlocks = 0;
   const claimMs: number[] = [];
   const started = performance.now();
   await Promise.all(
@@ -94,7 +102,14 @@ async function drain(db: Db): Promise<Drain> {
       const workerId = `bench-${randomUUID()}`;
       for (;;) {
         const before = performance.now();
-        const jobs = await claimDueJobs(db, { workerId, limit: BATCH, leaseMs: 60_000, now: new Date(), types: ["bench.noop"] });
+        let jobs;
+        try {
+          jobs = await claimDueJobs(db, { workerId, limit: BATCH, leaseMs: 60_000, now: new Date(), types: ["bench.noop"] });
+        } catch (error) {
+          if (!isDeadlock(error)) throw error;
+          deadlocks += 1;
+          continue;
+        }
         claimMs.push(performance.now() - before);
         if (jobs.length === 0) {
           if (seen.size >= JOBS) return;
@@ -105,11 +120,20 @@ async function drain(db: Db): Promise<Drain> {
           if (seen.has(job.id)) duplicates += 1;
           seen.add(job.id);
         }
-        await completeJobs(db, jobs, workerId, new Date());
+        // Marking a batch done can deadlock too; it is retried, or the jobs would wait out their lease.
+        for (;;) {
+          try {
+            await completeJobs(db, jobs, workerId, new Date());
+            break;
+          } catch (error) {
+            if (!isDeadlock(error)) throw error;
+            deadlocks += 1;
+          }
+        }
       }
     }),
   );
-  return { seconds: (performance.now() - started) / 1000, claimed: seen.size, duplicates, emptyWhileLeft, claimMs: claimMs.sort((a, b) => a - b) };
+  return { seconds: (performance.now() - started) / 1000, claimed: seen.size, duplicates, emptyWhileLeft, deadlocks, claimMs: claimMs.sort((a, b) => a - b) };
 }
 
 async function main() {
@@ -130,14 +154,14 @@ async function main() {
         const result = await drain(handles[variant]);
         if (result.claimed !== JOBS || result.duplicates > 0) throw new Error(`${variant}: claimed ${result.claimed} of ${JOBS}, ${result.duplicates} twice`);
         results[variant].push(result);
-        console.log(`round ${round + 1} ${variant}: ${Math.round(JOBS / result.seconds)} jobs/s, ${result.emptyWhileLeft} empty claims`);
+        console.log(`round ${round + 1} ${variant}: ${Math.round(JOBS / result.seconds)} jobs/s, ${result.emptyWhileLeft} empty claims, ${result.deadlocks} deadlocks`);
       }
     }
     const rows = (Object.keys(results) as Variant[]).map((variant) => {
       const sorted = [...results[variant]].sort((a, b) => a.seconds - b.seconds);
       const median = sorted[Math.floor(sorted.length / 2)]!;
       const rates = results[variant].map((result) => Math.round(JOBS / result.seconds)).join(", ");
-      return `| ${variant} | ${Math.round(JOBS / median.seconds).toLocaleString("en")} (${rates}) | ${percentile(median.claimMs, 0.5).toFixed(1)} | ${percentile(median.claimMs, 0.99).toFixed(1)} | ${median.emptyWhileLeft} | ${median.duplicates} |`;
+      return `| ${variant} | ${Math.round(JOBS / median.seconds).toLocaleString("en")} (${rates}) | ${percentile(median.claimMs, 0.5).toFixed(1)} | ${percentile(median.claimMs, 0.99).toFixed(1)} | ${median.emptyWhileLeft} | ${median.deadlocks} | ${median.duplicates} |`;
     });
     writeReportSection(
       "job-claim",
@@ -148,8 +172,8 @@ Produced by \`npm run bench:job-claim -- --jobs ${JOBS} --workers ${WORKERS} --b
 before the next claim; the median round of ${ROUNDS}, every round's rate in brackets). Both variants run the app's
 \`claimDueJobs\`; the compare-and-set one without \`FOR UPDATE SKIP LOCKED\`.
 
-| claim | jobs/s (rounds) | claim p50 ms | claim p99 ms | empty claims while jobs were left | claimed twice |
-| --- | ---: | ---: | ---: | ---: | ---: |
+| claim | jobs/s (rounds) | claim p50 ms | claim p99 ms | empty claims while jobs were left | statements aborted as deadlocks | claimed twice |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
 ${rows.join("\n")}
 `,
     );
