@@ -80,6 +80,8 @@ const ALLOWED_FROM: Record<Transition, readonly FeedbackStatus[]> = {
   restore: ["dismissed"],
 };
 
+const PAST_PARTICIPLE: Record<Transition, string> = { resolve: "resolved", dismiss: "dismissed", restore: "restored" };
+
 /**
  * Runs `fn` on one item, atomically and under the vote's lock, so two reviewers (or a reviewer and
  * the voter changing the vote) take turns: the second sees what the first did. With
@@ -123,7 +125,7 @@ function transition(
 function assertTransition(transition: Transition, item: AdminFeedbackRow) {
   if (!ALLOWED_FROM[transition].includes(item.status)) {
     const allowed = ALLOWED_FROM[transition].join(" or ");
-    throw conflict(`Cannot ${transition} this feedback: it ${describeState(item)}; only ${allowed} feedback can be ${transition}d`, "transition_not_allowed");
+    throw conflict(`Cannot ${transition} this feedback: it ${describeState(item)}; only ${allowed} feedback can be ${PAST_PARTICIPLE[transition]}`, "transition_not_allowed");
   }
 }
 

@@ -277,10 +277,10 @@ describe(`review actions (${provider})`, () => {
   });
 
   it.each([
-    ["resolve a reviewed item", "resolve"],
-    ["dismiss a reviewed item", "dismiss"],
-    ["restore a reviewed item", "restore"],
-  ] as const)("refuses to %s with a 409 that says the state, who and when", async (_label, verb) => {
+    ["resolve a reviewed item", "resolve", "resolved"],
+    ["dismiss a reviewed item", "dismiss", "dismissed"],
+    ["restore a reviewed item", "restore", "restored"],
+  ] as const)("refuses to %s with a 409 that says the state, who and when", async (_label, verb, done) => {
     const s = await createReviewOrg(db, [{ type: "positive" }]);
     const id = s.feedback[0]!.id;
     const reviewed = AdminFeedbackItemSchema.parse((await action(resolve, s, id)).body);
@@ -288,7 +288,7 @@ describe(`review actions (${provider})`, () => {
     const response = await action(route, s, id, {}, s.adminCookie);
     expect(response).toMatchObject({ status: 409, body: { code: "transition_not_allowed" } });
     expect((response.body as { detail: string }).detail).toBe(
-      `Cannot ${verb} this feedback: it is reviewed (by ${s.reviewer.email} at ${reviewed.reviewed_at}); only ${verb === "restore" ? "dismissed" : "pending or auto_approved"} feedback can be ${verb}d`,
+      `Cannot ${verb} this feedback: it is reviewed (by ${s.reviewer.email} at ${reviewed.reviewed_at}); only ${verb === "restore" ? "dismissed" : "pending or auto_approved"} feedback can be ${done}`,
     );
   });
 
