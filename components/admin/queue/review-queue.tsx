@@ -133,10 +133,10 @@ export function ReviewQueue({ undoWindowMs }: { undoWindowMs?: number }) {
     else pendingFocus.current = "editor";
   }
 
-  function refuseUnlessOpen(item: AdminFeedbackItem, verb: string): boolean {
+  function refuseUnlessOpen(item: AdminFeedbackItem, verb: "resolve" | "dismiss"): boolean {
     const status = waitingStatusOf(item.id) ?? item.status;
     if (canResolveOrDismiss(status)) return false;
-    toast(`Cannot ${verb}: this feedback is ${STATUS_LABELS[status].toLowerCase()}. Only pending or auto-approved feedback can be ${verb}d.`);
+    toast(`Cannot ${verb}: this feedback is ${STATUS_LABELS[status].toLowerCase()}. Only pending or auto-approved feedback can be ${verb === "resolve" ? "resolved" : "dismissed"}.`);
     return true;
   }
 
