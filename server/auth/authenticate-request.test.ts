@@ -17,7 +17,7 @@ beforeAll(async () => {
 async function outcome(method: string, headers: Record<string, string>) {
   const request = new Request("http://app.example.test/api/feedback", { method, headers: { host: "app.example.test", cookie, ...headers } });
   try {
-    const actor = await authenticateRequest(request, "member");
+    const actor = await authenticateRequest(request, { auth: "member" });
     return actor?.kind === "user" ? "allowed" : "no actor";
   } catch (error) {
     if (error instanceof DomainError) return `${error.code}: ${error.message}`;
@@ -54,6 +54,6 @@ describe("session cookies that are not a session", () => {
   // Found by app/api/fuzz.int.test.ts: a malformed %-escape made decodeURIComponent throw, a 500.
   it.each(["%E0%A4%A", "%", "", "not-a-token", "x".repeat(10_000)])("%j is a 401, not an error", async (value) => {
     const request = new Request("http://app.example.test/api/feedback", { headers: { cookie: `${sessionCookieName()}=${value}` } });
-    await expect(authenticateRequest(request, "member")).rejects.toMatchObject({ code: "unauthenticated", status: 401 });
+    await expect(authenticateRequest(request, { auth: "member" })).rejects.toMatchObject({ code: "unauthenticated", status: 401 });
   });
 });

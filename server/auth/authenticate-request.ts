@@ -1,6 +1,6 @@
 import "server-only";
 import type { ApiKeyScope } from "@/lib/api/api-key-scopes";
-import type { Endpoint, EndpointAuth } from "@/lib/api/endpoint";
+import type { Endpoint } from "@/lib/api/endpoint";
 import { getDb } from "@/server/db/database";
 import { forbidden, unauthenticated } from "@/server/errors";
 import { hasRole, type Actor, type ApiKeyActor } from "./actor";
@@ -42,6 +42,11 @@ function readCookie(request: Request, name: string): string | undefined {
   return undefined;
 }
 
+/** The host the client addressed (behind a proxy, the one it forwarded): what an `Origin` of our own pages names. */
+export function requestHost(request: Request): string {
+  return request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+}
+
 /**
  * Cookie-authenticated writes must come from our own pages: browsers send Origin (and
  * Sec-Fetch-Site) on cross-site requests, and those are refused. SameSite=Lax cookies are the
@@ -51,7 +56,7 @@ function assertSameOrigin(request: Request): void {
   if (request.headers.get("sec-fetch-site") === "cross-site") throw forbidden("Cross-site request refused", "cross_site_request");
   const origin = request.headers.get("origin");
   if (!origin) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  const host = requestHost(request);
   let originHost: string;
   try {
     originHost = new URL(origin).host;
@@ -96,8 +101,7 @@ async function authenticateUser(request: Request, requirement: AuthRequirement):
 }
 
 /** Resolves who is calling, as the endpoint's contract requires; throws 401/403 otherwise. */
-export async function authenticateRequest(request: Request, required: AuthRequirement | EndpointAuth): Promise<Actor | null> {
-  const requirement = typeof required === "string" ? { auth: required } : required;
+export async function authenticateRequest(request: Request, requirement: AuthRequirement): Promise<Actor | null> {
   const { auth } = requirement;
   if (auth === "public") return null;
   if (auth === "api_key") {

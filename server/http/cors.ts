@@ -1,6 +1,7 @@
 import "server-only";
 import type { Endpoint } from "@/lib/api/endpoint";
 import type { Actor } from "@/server/auth/actor";
+import { requestHost } from "@/server/auth/authenticate-request";
 import { getDb } from "@/server/db/database";
 import { forbidden } from "@/server/errors";
 import { originGrants } from "@/server/settings/allowed-origins";
@@ -20,7 +21,7 @@ export const CORS_EXPOSED_HEADERS = "Retry-After, WWW-Authenticate";
 function foreignOrigin(request: Request): string | null {
   const origin = request.headers.get("origin");
   if (!origin) return null;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  const host = requestHost(request);
   const scheme = origin.indexOf("://");
   return scheme > 0 && origin.slice(scheme + 3) === host ? null : origin;
 }
