@@ -3,6 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { AdminApiKeysPage } from "./pages/admin-api-keys-page";
 import { SignInPage } from "./pages/sign-in-page";
+import { expectFormInputsBehindControlsHidden } from "./support/hidden-form-inputs";
 
 test("an admin creates a key for minting feedback tokens, the backend mints one, and revoking the key stops it", async ({ page, playwright, baseURL }) => {
   await new SignInPage(page).goto();
@@ -11,6 +12,7 @@ test("an admin creates a key for minting feedback tokens, the backend mints one,
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "API keys" }).click();
   const keys = new AdminApiKeysPage(page);
   await expect(keys.heading).toBeVisible();
+  await expectFormInputsBehindControlsHidden(page);
 
   const name = `e2e backend ${Date.now()}`;
   await keys.name.fill(name);

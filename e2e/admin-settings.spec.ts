@@ -5,6 +5,7 @@ import { AdminGoldenExamplesPage } from "./pages/admin-golden-examples-page";
 import { AdminSettingsPage } from "./pages/admin-settings-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { unratedAssistantMessageOf } from "./support/demo-data";
+import { expectFormInputsBehindControlsHidden } from "./support/hidden-form-inputs";
 
 const AUTO_APPROVE_POSITIVE = "Auto-approve positive feedback";
 
@@ -30,6 +31,7 @@ test("an admin's auto-approval setting decides the member's next positive vote, 
   const settings = new AdminSettingsPage(admin);
   await settings.goto();
   await expect(settings.heading).toBeVisible();
+  await expectFormInputsBehindControlsHidden(admin);
 
   // Off: a positive vote waits for a reviewer.
   await setAutoApprovePositive(settings, false);
