@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/error-text";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { RATE_LIMITED_SIGN_IN, signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
 export interface DemoUserOption {
@@ -14,6 +15,8 @@ export interface DemoUserOption {
 }
 
 export function DemoSignIn({ users, callbackUrl }: { users: DemoUserOption[]; callbackUrl: string }) {
+  // A click before hydration would do nothing (signIn runs in React), so the buttons wait for it.
+  const hydrated = useHydrated();
   const [pending, setPending] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -37,7 +40,7 @@ export function DemoSignIn({ users, callbackUrl }: { users: DemoUserOption[]; ca
             <Button
               variant="secondary"
               className="w-full justify-between"
-              disabled={pending !== null}
+              disabled={!hydrated || pending !== null}
               onClick={() => signInAs(user.email)}
             >
               <span>Sign in as {user.name ?? user.email}</span>

@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/error-text";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 export interface ProviderOption {
   id: string;
@@ -25,6 +26,8 @@ export interface ProviderSignInButtonsProps {
  * its CSRF token, which signIn() sends; a plain link would land back on the sign-in page.
  */
 export function ProviderSignInButtons({ providers, callbackUrl, purpose = "sign-in" }: ProviderSignInButtonsProps) {
+  // A click before hydration would do nothing (signIn runs in React), so the buttons wait for it.
+  const hydrated = useHydrated();
   const [pending, setPending] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -43,7 +46,7 @@ export function ProviderSignInButtons({ providers, callbackUrl, purpose = "sign-
   return (
     <div className="flex flex-col gap-3">
       {providers.map((provider) => (
-        <Button key={provider.id} disabled={pending !== null} aria-busy={pending === provider.id} onClick={() => start(provider)}>
+        <Button key={provider.id} disabled={!hydrated || pending !== null} aria-busy={pending === provider.id} onClick={() => start(provider)}>
           {purpose === "switch-account" ? `Sign in with another ${provider.name} account` : `Continue with ${provider.name}`}
         </Button>
       ))}

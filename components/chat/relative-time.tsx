@@ -1,19 +1,5 @@
 "use client";
-import { useSyncExternalStore } from "react";
-
-const subscribe = () => () => {};
-
-/**
- * False while the server renders and the browser hydrates, true after: times are first drawn in
- * UTC (the same on both sides, so hydration matches), then in the reader's own zone and locale.
- */
-function useHydrated(): boolean {
-  return useSyncExternalStore(
-    subscribe,
-    () => true,
-    () => false,
-  );
-}
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 function formatTime(iso: string, local: boolean): string {
   const date = new Date(iso);
@@ -26,7 +12,10 @@ function formatTime(iso: string, local: boolean): string {
   return new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", ...(sameYear ? {} : { year: "numeric" }), ...zone }).format(date);
 }
 
-/** "14:05" today, "Dec 1" this year, "Dec 1, 2025" before. */
+/**
+ * "14:05" today, "Dec 1" this year, "Dec 1, 2025" before: first drawn in UTC (the same on the
+ * server and in hydration, so they match), then in the reader's own zone and locale.
+ */
 export function RelativeTime({ iso, className }: { iso: string; className?: string }) {
   const hydrated = useHydrated();
   return (
