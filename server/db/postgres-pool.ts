@@ -61,10 +61,15 @@ class PreparingPool implements PostgresPool {
     if (!wrapped) {
       // One wrapper per pooled client: Kysely keeps its connection state per client object.
       wrapped = {
+        // pg's callback form, not the promise it returns without one: through that promise every
+        // result outlived the young generation's collections, so an export's rows were all promoted
+        // and the heap grew with the export until a full collection (docs/architecture.md,
+        // "Export"); through the callback they die young.
         query: <R>(sql: string, parameters: ReadonlyArray<unknown>) =>
-          (PREPARABLE.test(sql)
-            ? client.query({ name: this.nameOf(sql), text: sql, values: [...parameters] })
-            : client.query(sql, [...parameters])) as unknown as Promise<PostgresQueryResult<R>>,
+          new Promise<PostgresQueryResult<R>>((resolve, reject) => {
+            const config: pg.QueryConfig = PREPARABLE.test(sql) ? { name: this.nameOf(sql), text: sql, values: [...parameters] } : { text: sql, values: [...parameters] };
+            client.query(config, (error: Error | null, result: pg.QueryResult) => (error ? reject(error) : resolve(result as unknown as PostgresQueryResult<R>)));
+          }),
         release: (destroy?: boolean) => client.release(destroy),
       } as PostgresPoolClient;
       this.clients.set(client, wrapped);
