@@ -48,6 +48,16 @@ for (const colorScheme of ["light", "dark"] as const) {
       expect(await violationsOn(page, "revoke confirmation")).toEqual([]);
     });
 
+    test(`the new golden example dialog, with its errors showing, has no axe violations (${colorScheme})`, async ({ page }) => {
+      await page.goto("/admin/golden-examples");
+      await page.getByRole("button", { name: "New golden example" }).click();
+      const dialog = page.getByRole("dialog", { name: "New golden example" });
+      await dialog.getByRole("button", { name: "Add a turn" }).click();
+      await dialog.getByRole("button", { name: "Add example" }).click();
+      await expect(dialog.getByText("Turn 1 is empty: write it or remove it.")).toBeVisible();
+      expect(await violationsOn(page, "new golden example dialog")).toEqual([]);
+    });
+
     test(`the queue with an item open and the cheat sheet has no axe violations (${colorScheme})`, async ({ page }) => {
       await page.goto("/admin/queue?status=all");
       const itemId = await page.locator("[data-row-open]").first().getAttribute("data-row-open");

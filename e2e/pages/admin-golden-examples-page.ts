@@ -7,6 +7,8 @@ export class AdminGoldenExamplesPage {
   readonly rows: Locator;
   readonly exportJsonl: Locator;
   readonly exportCsv: Locator;
+  readonly newExample: Locator;
+  readonly newExampleDialog: Locator;
 
   constructor(private readonly page: Page) {
     this.heading = page.getByRole("heading", { level: 1, name: "Golden examples" });
@@ -14,6 +16,8 @@ export class AdminGoldenExamplesPage {
     this.rows = page.getByTestId("golden-example-row");
     this.exportJsonl = page.getByRole("link", { name: "Export JSONL" });
     this.exportCsv = page.getByRole("link", { name: "Export CSV" });
+    this.newExample = page.getByRole("button", { name: "New golden example" });
+    this.newExampleDialog = page.getByRole("dialog", { name: "New golden example" });
   }
 
   async goto(query = "") {
@@ -24,6 +28,15 @@ export class AdminGoldenExamplesPage {
     await this.search.fill(text);
     await this.search.press("Enter");
     await expect(this.page).toHaveURL(/[?&]q=/);
+  }
+
+  /** A field of the "New golden example" dialog by its label. */
+  field(name: string): Locator {
+    return this.newExampleDialog.getByRole("textbox", { name, exact: true });
+  }
+
+  toast(text: string | RegExp): Locator {
+    return this.page.locator("[data-sonner-toast]").filter({ hasText: text });
   }
 
   /** Downloads an export and returns its name and text. */

@@ -33,6 +33,7 @@ const ROUTES = {
   settings: { method: "GET", path: "/api/feedback/admin/settings" },
   updateSettings: { method: "PUT", path: "/api/feedback/admin/settings" },
   goldenList: { method: "GET", path: "/api/feedback/golden-examples" },
+  goldenCreate: { method: "POST", path: "/api/feedback/golden-examples" },
   goldenExport: { method: "GET", path: "/api/feedback/golden-examples/export" },
   goldenUpdate: { method: "PUT", path: "/api/feedback/golden-examples/{id}" },
   goldenDelete: { method: "DELETE", path: "/api/feedback/golden-examples/{id}" },
@@ -49,6 +50,7 @@ const ROUTES = {
   settings: Route<typeof review.getReviewSettings>;
   updateSettings: Route<typeof review.updateReviewSettings>;
   goldenList: Route<typeof golden.listGoldenExamples>;
+  goldenCreate: Route<typeof golden.createGoldenExample>;
   goldenExport: Route<typeof golden.exportGoldenExamples>;
   goldenUpdate: Route<typeof golden.updateGoldenExample>;
   goldenDelete: Route<typeof golden.deleteGoldenExample>;
@@ -62,6 +64,7 @@ export type DismissInput = BodyOf<typeof review.dismissFeedback>;
 export type RestoreInput = BodyOf<typeof review.restoreFeedback>;
 export type BulkInput = BodyOf<typeof review.bulkReview>;
 export type SettingsUpdate = BodyOf<typeof review.updateReviewSettings>;
+export type GoldenExampleInput = BodyOf<typeof golden.createGoldenExample>;
 export type GoldenExampleUpdate = BodyOf<typeof golden.updateGoldenExample>;
 
 /** `keepalive` sends a review action even while the page closes (the undo window's flush). */
@@ -81,6 +84,7 @@ export interface AdminClient {
   getSettings(): Promise<FeedbackSettings>;
   updateSettings(body: SettingsUpdate): Promise<FeedbackSettings>;
   listGoldenExamples(query: GoldenExampleQuery): Promise<GoldenExampleList>;
+  createGoldenExample(body: GoldenExampleInput): Promise<GoldenExample>;
   updateGoldenExample(id: string, body: GoldenExampleUpdate): Promise<GoldenExample>;
   deleteGoldenExample(id: string): Promise<void>;
 }
@@ -100,6 +104,7 @@ export function createAdminClient(options: JsonRequestOptions = {}): AdminClient
     getSettings: () => request(ROUTES.settings),
     updateSettings: (body) => request(ROUTES.updateSettings, { body }),
     listGoldenExamples: (query) => request(ROUTES.goldenList, { query }),
+    createGoldenExample: (body) => request(ROUTES.goldenCreate, { body }),
     updateGoldenExample: (id, body) => request(ROUTES.goldenUpdate, { params: { id }, body }),
     deleteGoldenExample: (id) => request(ROUTES.goldenDelete, { params: { id } }),
   };

@@ -56,7 +56,7 @@ const empty = mockAdminApi({ goldenExamples: () => [] });
 export const Empty: Story = {
   ...withAdminApi(empty),
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText("No golden examples yet: resolve feedback in the queue to create them.")).toBeVisible();
+    await expect(await within(canvasElement).findByText("No golden examples yet: resolve feedback in the queue, or write one with “New golden example”.")).toBeVisible();
   },
 };
 
@@ -73,5 +73,67 @@ export const LoadError: Story = {
   ...withAdminApi(failing),
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole("alert")).toHaveTextContent("The golden examples could not be loaded");
+  },
+};
+
+const writing = mockAdminApi();
+export const WriteByHand: Story = {
+  ...withAdminApi(writing),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getAllByTestId("golden-example-row")).toHaveLength(3));
+    await userEvent.click(canvas.getByRole("button", { name: "New golden example" }));
+    const dialog = await screen.findByRole("dialog", { name: "New golden example" });
+    const form = within(dialog);
+
+    // Nothing written: the two required fields say so, and nothing is sent.
+    await userEvent.click(form.getByRole("button", { name: "Add example" }));
+    expect(form.getByRole("textbox", { name: "Question" })).toHaveAccessibleDescription("The question must not be empty.");
+    expect(form.getByRole("textbox", { name: "Golden answer" })).toHaveAccessibleDescription("The golden answer must not be empty.");
+    expect(writing.calls.some((call) => call.method === "POST")).toBe(false);
+
+    // A turn before the question (the first is the user's, the next the assistant's), left empty first.
+    await userEvent.click(form.getByRole("button", { name: "Add a turn" }));
+    await userEvent.click(form.getByRole("button", { name: "Add a turn" }));
+    expect(form.getByRole("combobox", { name: "Turn 1: role" })).toHaveValue("user");
+    expect(form.getByRole("combobox", { name: "Turn 2: role" })).toHaveValue("assistant");
+    await userEvent.click(form.getByRole("button", { name: "Remove turn 2" }));
+    await userEvent.type(form.getByRole("textbox", { name: "Question" }), "Can I pause my subscription?");
+    await userEvent.type(form.getByRole("textbox", { name: "Golden answer" }), "Yes: pause it for up to three months under Billing.");
+    await userEvent.click(form.getByRole("button", { name: "Add example" }));
+    expect(form.getByRole("textbox", { name: "Turn 1: message" })).toHaveAccessibleDescription("Turn 1 is empty: write it or remove it.");
+    expect(writing.calls.some((call) => call.method === "POST")).toBe(false);
+
+    await userEvent.type(form.getByRole("textbox", { name: "Turn 1: message" }), "Hi, I have a billing question.");
+    await userEvent.type(form.getByRole("textbox", { name: "Answer it improves on (optional)" }), "No, subscriptions cannot be paused.");
+    expect(form.getByTestId("diff-summary")).toBeInTheDocument();
+    // Ctrl+Enter in any field adds it.
+    await userEvent.type(form.getByRole("textbox", { name: "Golden answer" }), "{Control>}{Enter}{/Control}");
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    expect(writing.calls.find((call) => call.method === "POST")?.body).toEqual({
+      original_query: "Can I pause my subscription?",
+      golden_response: "Yes: pause it for up to three months under Billing.",
+      original_response: "No, subscriptions cannot be paused.",
+      context: [{ role: "user", content: "Hi, I have a billing question." }],
+    });
+    await waitFor(() => expect(canvas.getAllByTestId("golden-example-row")).toHaveLength(4));
+    expect(canvas.getAllByTestId("golden-example-row")[0]).toHaveTextContent("By hand");
+  },
+};
+
+const refusing = mockAdminApi();
+export const WriteByHandRefused: Story = {
+  ...withAdminApi(refusing),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole("button", { name: "New golden example" }));
+    const form = within(await screen.findByRole("dialog", { name: "New golden example" }));
+    await userEvent.type(form.getByRole("textbox", { name: "Question" }), "Too long?");
+    await userEvent.click(form.getByRole("textbox", { name: "Golden answer" }));
+    await userEvent.paste("x".repeat(100_001));
+    await userEvent.click(form.getByRole("button", { name: "Add example" }));
+    // The server's reason, in words; the dialog stays open with what was written.
+    await expect(await form.findByRole("alert")).toHaveTextContent(/^Not added: body\.golden_response: /);
+    expect(form.getByRole("textbox", { name: "Question" })).toHaveValue("Too long?");
   },
 };

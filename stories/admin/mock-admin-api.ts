@@ -1,7 +1,8 @@
 // An in-memory review API for the admin stories, served by MSW: the transitions, the 409s and the
 // validation are the server's (its zod schemas; the same transition rules), so stories meet real answers.
 import { delay, http, HttpResponse } from "msw";
-import { BulkReviewBodySchema, UpdateFeedbackSettingsBodySchema, type AdminFeedbackDetail, type FeedbackSettings, type GoldenExample } from "@/lib/api/admin-schemas";
+import type { z } from "zod";
+import { BulkReviewBodySchema, CreateGoldenExampleBodySchema, UpdateFeedbackSettingsBodySchema, type AdminFeedbackDetail, type FeedbackSettings, type GoldenExample } from "@/lib/api/admin-schemas";
 import type { FeedbackStatus } from "@/lib/api/schemas";
 import { sampleGoldenExamples, sampleQueue, SAMPLE_SETTINGS } from "./admin-fixtures";
 
@@ -27,6 +28,11 @@ export interface RecordedAdminCall {
 }
 
 const error = (status: number, detail: string, code: string, extra: object = {}) => HttpResponse.json({ detail, code, ...extra }, { status });
+/** The route wrapper's 400 for a body its schema refuses. */
+function validationError(zodError: z.ZodError) {
+  const errors = zodError.issues.map((issue) => ({ location: "body", path: issue.path.join("."), message: `body.${issue.path.join(".")}: ${issue.message}` }));
+  return error(400, errors.map((entry) => entry.message).join("; "), "validation_error", { errors });
+}
 const ALLOWED: Record<string, FeedbackStatus[]> = { resolve: ["pending", "auto_approved"], dismiss: ["pending", "auto_approved"], restore: ["dismissed"] };
 const RESULT: Record<string, FeedbackStatus> = { resolve: "reviewed", dismiss: "dismissed", restore: "pending" };
 
@@ -122,10 +128,7 @@ export function mockAdminApi(options: MockAdminApiOptions = {}) {
       record(request, body);
       await wait();
       const parsed = UpdateFeedbackSettingsBodySchema.safeParse(body);
-      if (!parsed.success) {
-        const errors = parsed.error.issues.map((issue) => ({ location: "body", path: issue.path.join("."), message: `body.${issue.path.join(".")}: ${issue.message}` }));
-        return error(400, errors.map((entry) => entry.message).join("; "), "validation_error", { errors });
-      }
+      if (!parsed.success) return validationError(parsed.error);
       settings = { ...settings, ...parsed.data };
       return HttpResponse.json(settings);
     }),
@@ -182,6 +185,30 @@ export function mockAdminApi(options: MockAdminApiOptions = {}) {
           (!query.get("search") || `${example.original_query} ${example.golden_response}`.toLowerCase().includes(query.get("search")!.toLowerCase())),
       );
       return HttpResponse.json({ items: matching, total: matching.length, limit: Number(query.get("limit") ?? 20), offset: Number(query.get("offset") ?? 0) });
+    }),
+    http.post("*/api/feedback/golden-examples", async ({ request }) => {
+      const body: unknown = await request.json();
+      record(request, body);
+      await wait();
+      const parsed = CreateGoldenExampleBodySchema.safeParse(body);
+      if (!parsed.success) return validationError(parsed.error);
+      const now = new Date().toISOString();
+      const example: GoldenExample = {
+        id: `ge-manual-${golden.length + 1}`,
+        feedback_id: null,
+        source_type: "manual",
+        approval_type: "manual",
+        original_query: parsed.data.original_query,
+        original_response: parsed.data.original_response ?? parsed.data.golden_response,
+        golden_response: parsed.data.golden_response,
+        context: parsed.data.context ?? [],
+        created_by: "user-rey",
+        is_active: true,
+        created_at: now,
+        updated_at: now,
+      };
+      golden = [example, ...golden];
+      return HttpResponse.json(example, { status: 201 });
     }),
     http.put("*/api/feedback/golden-examples/:id", async ({ request, params }) => {
       const body = (await request.json()) as Partial<GoldenExample>;

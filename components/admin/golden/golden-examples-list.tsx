@@ -27,6 +27,7 @@ import { FilterSelect } from "../filter-select";
 import { excerpt, formatAge, formatDateTime } from "../format";
 import { errorText, ListEmpty, ListError, ListLoading, ListPages } from "../list-states";
 import { GoldenExampleEditor } from "./golden-example-editor";
+import { NewGoldenExampleDialog } from "./new-golden-example-dialog";
 import { GOLDEN_PAGE_SIZE, goldenSearchParams, toExportQuery, toGoldenQuery, type GoldenFilters } from "./golden-params";
 
 const SOURCE_OPTIONS = [
@@ -87,6 +88,7 @@ export function GoldenExamplesList() {
           <a className={buttonVariants({ variant: "secondary", size: "sm" })} href={goldenExportUrl(toExportQuery(filters, "csv"))} download>
             <DownloadIcon aria-hidden /> Export CSV
           </a>
+          <NewGoldenExampleDialog />
         </div>
       </div>
       <p className="text-sm text-muted-foreground">
@@ -123,7 +125,7 @@ export function GoldenExamplesList() {
           <ListError what="The golden examples" error={list.error} onRetry={() => void list.refetch()} />
         ) : items.length === 0 ? (
           <ListEmpty icon={<SparklesIcon aria-hidden />}>
-            <p className="font-medium">{filtered ? "No golden example matches these filters." : "No golden examples yet: resolve feedback in the queue to create them."}</p>
+            <p className="font-medium">{filtered ? "No golden example matches these filters." : "No golden examples yet: resolve feedback in the queue, or write one with “New golden example”."}</p>
           </ListEmpty>
         ) : (
           <>
