@@ -54,7 +54,7 @@ export function OneTimeSecretDialog({ secret, onClose }: { secret: OneTimeSecret
         <div className="flex flex-col gap-2">
           <Label htmlFor="one-time-secret">Secret</Label>
           <div className="flex gap-2">
-            <Input id="one-time-secret" readOnly value={secret?.value ?? ""} className="font-mono text-xs" onFocus={(event) => event.currentTarget.select()} />
+            <Input id="one-time-secret" readOnly value={secret?.value ?? ""} className="min-w-0 flex-1 font-mono text-xs" onFocus={(event) => event.currentTarget.select()} />
             <Button variant="secondary" onClick={copy} aria-label={copied ? "Copied" : "Copy secret"}>
               {copied ? <CheckIcon aria-hidden /> : <CopyIcon aria-hidden />}
               {copied ? "Copied" : "Copy"}
