@@ -276,7 +276,7 @@ async function time(config: DatabaseConfig, name: string, target: number, run: (
 }
 
 async function measureQueries(config: DatabaseConfig, seeded: Seeded): Promise<Timing[]> {
-  const actor: UserActor = { kind: "user", userId: seeded.reviewer.id, organizationId: seeded.organizationId, role: "reviewer", email: seeded.reviewer.email, name: null };
+  const actor: UserActor = { kind: "user", userId: seeded.reviewer.id, organizationId: seeded.organizationId, role: "reviewer", email: seeded.reviewer.email, name: null, credential: { kind: "session" } };
   const queue = (query: Partial<FeedbackQueueQuery>) => (db: Db) => listReviewQueue({ db, actor }, { limit: 20, offset: 0, ...query });
   const weekAgo = new Date(Date.now() - 7 * DAY_MS).toISOString().slice(0, 10);
   const ninetyDaysAgo = new Date(Date.now() - 89 * DAY_MS).toISOString().slice(0, 10);

@@ -16,7 +16,7 @@ import { sessionCookie } from "./http";
 export async function createAccessOrganization(db: Db) {
   const org = await createTestOrganization(db);
   const organizationId = org.organization.id;
-  const actor = (role: Role): UserActor => ({ kind: "user", userId: org[role].id, organizationId, role, email: org[role].email, name: org[role].name });
+  const actor = (role: Role): UserActor => ({ kind: "user", userId: org[role].id, organizationId, role, email: org[role].email, name: org[role].name, credential: { kind: "session" } });
   const apiKey = await createApiKey(db, { organizationId, name: "chat backend", scopes: API_KEY_SCOPE_NAMES });
   const readOnlyApiKey = await createApiKey(db, { organizationId, name: "dashboard", scopes: ["feedback:read"] });
   const scopelessApiKey = await createApiKey(db, { organizationId, name: "no scopes", scopes: [] });
@@ -52,7 +52,7 @@ export type AccessOrganization = Awaited<ReturnType<typeof createAccessOrganizat
 
 export function actorOf(org: AccessOrganization, role: Role): UserActor {
   const user = org[role];
-  return { kind: "user", userId: user.id, organizationId: org.organization.id, role, email: user.email, name: user.name };
+  return { kind: "user", userId: user.id, organizationId: org.organization.id, role, email: user.email, name: user.name, credential: { kind: "session" } };
 }
 
 /** A conversation of `owner` with one rated answer (a pending vote by the owner). */

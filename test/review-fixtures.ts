@@ -14,7 +14,7 @@ export type ReviewOrg = Awaited<ReturnType<typeof createReviewOrg>>;
 export async function createReviewOrg(db: Db, votes: Array<{ type: "positive" | "negative"; reason?: string; reasonKeys?: string[] } | undefined>) {
   const org = await createTestOrganization(db);
   const { conversation, messages } = await createTestConversation(db, org.organization.id, org.member.id, votes.length);
-  const actor = { kind: "user" as const, userId: org.member.id, organizationId: org.organization.id, role: "member" as const, email: org.member.email, name: org.member.name };
+  const actor = { kind: "user" as const, userId: org.member.id, organizationId: org.organization.id, role: "member" as const, email: org.member.email, name: org.member.name, credential: { kind: "session" as const } };
   const feedback = [];
   for (const [index, vote] of votes.entries()) {
     if (!vote) continue;

@@ -171,7 +171,7 @@ describe(`CORS (${getDatabaseProvider()})`, () => {
   });
 
   it("a personal access token is treated like a feedback token: its organization's origins only", async () => {
-    const memberActor = { kind: "user" as const, userId: org.member.id, organizationId: org.organization.id, role: "member" as const, email: org.member.email, name: org.member.name };
+    const memberActor = { kind: "user" as const, userId: org.member.id, organizationId: org.organization.id, role: "member" as const, email: org.member.email, name: org.member.name, credential: { kind: "session" as const } };
     const { token } = await createPersonalAccessToken({ db, actor: memberActor }, { name: "cors", expires_in_days: 7 });
     const read = (origin: string) => callRoute(getConfig, { path: "/api/feedback/config/", headers: { origin, authorization: `Bearer ${token}` } });
     expect(Object.fromEntries(await Promise.all([ALLOWED, OTHER_ORGS_ORIGIN, REFUSED].map(async (origin) => [origin, (await read(origin)).headers.get("access-control-allow-origin")])))).toEqual({

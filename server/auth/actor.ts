@@ -6,8 +6,8 @@ import type { Role } from "@/server/db/generated/enums";
 export type Actor = UserActor | ApiKeyActor;
 
 /**
- * How a user authenticated. Absent means the session cookie. A feedback token acts at member
- * level and, when it names a conversation, sees only that conversation.
+ * How a user authenticated. A feedback token acts at member level and, when it names a
+ * conversation, sees only that conversation.
  */
 export type UserCredential =
   | { kind: "session" }
@@ -21,7 +21,7 @@ export interface UserActor {
   role: Role;
   email: string;
   name: string | null;
-  credential?: UserCredential;
+  credential: UserCredential;
 }
 
 /** An organization API key: server-to-server calls from a chat backend. */

@@ -14,7 +14,7 @@ async function actorOfPayload(payload: JWTPayload): Promise<UserActor | null> {
   const session = await resolveSession(getDb(), payload.jti);
   // The row names the same user and organization as the token it was created for.
   if (!session || session.userId !== payload.sub || session.organizationId !== payload.org) return null;
-  return { kind: "user", ...session };
+  return { kind: "user", ...session, credential: { kind: "session" } };
 }
 
 /** Turns a session cookie value into the signed-in user, or null when absent, invalid, expired or ended. */

@@ -36,7 +36,7 @@ export async function withCorsHeaders(request: Request, response: Response, acto
   response.headers.append("vary", "Origin");
   const origin = foreignOrigin(request);
   // Signed in by our cookie: that answer is never for another origin, whatever the settings say.
-  if (!origin || (actor?.kind === "user" && (actor.credential ?? { kind: "session" }).kind === "session")) return response;
+  if (!origin || (actor?.kind === "user" && actor.credential.kind === "session")) return response;
   const organizations = (await originGrants(getDb())).get(origin);
   const allowed = organizations !== undefined && (actor === null || organizations.has(actor.organizationId));
   if (allowed) {

@@ -16,7 +16,7 @@ const db = getDb();
 async function approvedPositiveVote() {
   const org = await createTestOrganization(db);
   const { messages } = await createTestConversation(db, org.organization.id, org.member.id);
-  const actor = { kind: "user" as const, userId: org.member.id, organizationId: org.organization.id, role: "member" as const, email: org.member.email, name: null };
+  const actor = { kind: "user" as const, userId: org.member.id, organizationId: org.organization.id, role: "member" as const, email: org.member.email, name: null, credential: { kind: "session" as const } };
   const { feedback } = await submitFeedback({ db, actor }, { message_id: messages[1]!.id, feedback_type: "positive" });
   return { org, feedback };
 }

@@ -43,7 +43,7 @@ describe(`worker crash (${getDatabaseProvider()})`, () => {
   it("a job interrupted by SIGKILL completes once after the restart", { timeout: 60_000 }, async () => {
     const org = await createTestOrganization(db);
     const { messages } = await createTestConversation(db, org.organization.id, org.member.id);
-    const actor = { kind: "user" as const, userId: org.member.id, organizationId: org.organization.id, role: "member" as const, email: org.member.email, name: null };
+    const actor = { kind: "user" as const, userId: org.member.id, organizationId: org.organization.id, role: "member" as const, email: org.member.email, name: null, credential: { kind: "session" as const } };
     const { feedback } = await submitFeedback({ db, actor }, { message_id: messages[1]!.id, feedback_type: "positive" });
 
     await runDoomedWorker(org.organization.id);
