@@ -111,16 +111,34 @@ export async function listQueue(
   page: { limit: number; offset: number },
 ): Promise<{ rows: AdminFeedbackRow[]; total: number }> {
   const matching = () => fromMatchingVotes(db, organizationId, filters);
-  // The page's ids first, then the joins for those rows only: a search can match thousands of votes.
-  const pageIds = matching().select("v.id").orderBy("v.createdAt", "desc").orderBy("v.id", "desc").limit(page.limit).offset(page.offset);
-  // Side by side: on PostgreSQL each takes its own connection (SQLite runs them one after the other).
-  const [rows, { total }] = await Promise.all([
-    itemsQuery(db, organizationId).where("f.id", "in", pageIds).orderBy("f.createdAt", "desc").orderBy("f.id", "desc").execute(),
-    matching()
-      .select((eb) => eb.fn.countAll<number>().as("total"))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows: rows.map(toRow), total: Number(total) };
+  const itemsNewestFirst = () => itemsQuery(db, organizationId).orderBy("f.createdAt", "desc").orderBy("f.id", "desc");
+  const countAll = async () => Number((await matching().select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow()).total);
+  if (filters.search === undefined) {
+    // The page's ids first, then the joins for those rows only. Without a search the page and the
+    // count are index scans; side by side, as on PostgreSQL each takes its own connection.
+    const pageIds = matching().select("v.id").orderBy("v.createdAt", "desc").orderBy("v.id", "desc").limit(page.limit).offset(page.offset);
+    const [rows, total] = await Promise.all([itemsNewestFirst().where("f.id", "in", pageIds).execute(), countAll()]);
+    return { rows: rows.map(toRow), total };
+  }
+  // A search can match thousands of votes: they are collected once, and the page's ids and the
+  // total come from that one pass (a window count), then the joins run for the page's rows only.
+  const pageIds = await matching()
+    .select((eb) => ["v.id", eb.fn.countAll<number>().over().as("total")])
+    .orderBy("v.createdAt", "desc")
+    .orderBy("v.id", "desc")
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  // Past the last page there is no row to carry the total.
+  if (pageIds.length === 0) return { rows: [], total: page.offset === 0 ? 0 : await countAll() };
+  const rows = await itemsNewestFirst()
+    .where(
+      "f.id",
+      "in",
+      pageIds.map((entry) => entry.id),
+    )
+    .execute();
+  return { rows: rows.map(toRow), total: Number(pageIds[0]!.total) };
 }
 
 export async function findQueueItem(db: Queryable, organizationId: string, feedbackId: string): Promise<AdminFeedbackRow | null> {

@@ -125,6 +125,15 @@ describe(`GET /api/feedback/admin/list (${provider})`, () => {
     expect(new Set([...first.items, ...second.items].map((item) => item.id)).size).toBe(4);
   });
 
+  it("pages a search the same way; past its last page the total still counts every match", async () => {
+    const pages = await Promise.all(["&limit=3", "&limit=3&offset=3", "&offset=10"].map(async (paging) => FeedbackQueueSchema.parse((await queue(s, `?search=Q${paging}`)).body)));
+    expect(pages.map((page) => [page.items.map((item) => item.original_response), page.total])).toEqual([
+      [["Answer 5.", "Answer 3.", "Answer 2."], 4],
+      [["Answer 1."], 4],
+      [[], 4],
+    ]);
+  });
+
   it.each([
     ["?limit=0", "query.limit: must be at least 1"],
     ["?limit=101", "query.limit: must be at most 100"],
