@@ -118,6 +118,11 @@ export const WriteByHand: Story = {
     });
     await waitFor(() => expect(canvas.getAllByTestId("golden-example-row")).toHaveLength(4));
     expect(canvas.getAllByTestId("golden-example-row")[0]).toHaveTextContent("By hand");
+    // Opened again, the form is empty.
+    await userEvent.click(canvas.getByRole("button", { name: "New golden example" }));
+    const again = within(await screen.findByRole("dialog", { name: "New golden example" }));
+    expect(again.getByRole("textbox", { name: "Question" })).toHaveValue("");
+    expect(again.queryAllByTestId("context-turn")).toHaveLength(0);
   },
 };
 

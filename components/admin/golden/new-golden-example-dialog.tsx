@@ -32,23 +32,16 @@ const MAX_TURNS = 50;
  */
 export function NewGoldenExampleDialog() {
   const [open, setOpen] = useState(false);
-  // A new key on every opening starts the form empty.
-  const [formKey, setFormKey] = useState(0);
+  // The dialog's content unmounts when it closes, so every opening starts with an empty form.
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        if (next) setFormKey((key) => key + 1);
-        setOpen(next);
-      }}
-    >
+    <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
         <Button size="sm">
           <PlusIcon aria-hidden /> New golden example
         </Button>
       </DialogTrigger>
       <DialogContent className="w-[min(48rem,calc(100vw-2rem))]">
-        <NewGoldenExampleForm key={formKey} onDone={() => setOpen(false)} />
+        <NewGoldenExampleForm onDone={() => setOpen(false)} />
       </DialogContent>
     </Dialog>
   );
