@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { toastWith } from "../support/toasts";
 
 /** The golden examples page (/admin/golden-examples). */
 export class AdminGoldenExamplesPage {
@@ -36,7 +37,7 @@ export class AdminGoldenExamplesPage {
   }
 
   toast(text: string | RegExp): Locator {
-    return this.page.locator("[data-sonner-toast]").filter({ hasText: text });
+    return toastWith(this.page, text);
   }
 
   /** Downloads an export and returns its name and text. */

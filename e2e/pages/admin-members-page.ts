@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { toastWith } from "../support/toasts";
 
 /** The members page (/admin/members). */
 export class AdminMembersPage {
@@ -33,7 +34,7 @@ export class AdminMembersPage {
 
   /** A toast's text (the page reports every change in one). */
   toast(text: string | RegExp): Locator {
-    return this.page.locator("[data-sonner-toast]").filter({ hasText: text });
+    return toastWith(this.page, text);
   }
 
   async invite(email: string, role: "member" | "reviewer" | "admin") {

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { toastWith } from "../support/toasts";
 
 /** The review queue (/admin/queue). */
 export class AdminQueuePage {
@@ -31,7 +32,7 @@ export class AdminQueuePage {
   }
 
   toast(text: string | RegExp) {
-    return this.page.locator("[data-sonner-toast]").filter({ hasText: text });
+    return toastWith(this.page, text);
   }
 
   /** Searches and waits for the URL (the filters' home) to say so. */
