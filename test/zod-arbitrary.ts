@@ -48,7 +48,7 @@ const NUL = "\u0000";
 const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf"];
 
 /** Strings that have broken parsers and databases before. */
-export const HOSTILE_STRINGS: readonly string[] = [
+const HOSTILE_STRINGS: readonly string[] = [
   "",
   " ",
   NUL,
@@ -108,7 +108,7 @@ export const HOSTILE_STRINGS: readonly string[] = [
 ];
 
 /** Dates and times at the edges of what the databases store (PostgreSQL: years 1 to 9999; a day past 9999-12-31 is year 10000). */
-export const EDGE_TIMES: readonly string[] = [
+const EDGE_TIMES: readonly string[] = [
   "0000-01-01",
   "0000-01-01T00:00:00.000Z",
   "0001-01-01",
@@ -123,7 +123,7 @@ export const EDGE_TIMES: readonly string[] = [
 ];
 
 /** Opaque tokens (e.g. cursors) forged from hostile values: base64url of JSON. */
-export const FORGED_TOKENS: readonly string[] = [
+const FORGED_TOKENS: readonly string[] = [
   ["0000-01-01T00:00:00.000Z", "a"],
   ["1", "a"],
   ["2026-01-01T00:00:00.000Z", "a\u0000b"],
@@ -137,7 +137,7 @@ export const FORGED_TOKENS: readonly string[] = [
 const hostileNumbers = fc.constantFrom(-1, 0, 0.5, -0.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 31, 2 ** 53, 1e-300);
 
 /** A value of any JSON type, with extra weight on the ones that break naive code. */
-export function hostileValue(knownStrings: readonly string[]): fc.Arbitrary<unknown> {
+function hostileValue(knownStrings: readonly string[]): fc.Arbitrary<unknown> {
   return fc.oneof(
     fc.constantFrom(...HOSTILE_STRINGS),
     fc.constantFrom(...EDGE_TIMES, ...FORGED_TOKENS),

@@ -190,7 +190,8 @@ describe(`fuzzing every endpoint (${getDatabaseProvider()}, seed ${SEED}, ${RUNS
 
   // The generators follow the schemas: if a schema changes shape and the generator no longer
   // produces valid input, the fuzzer would only test validation. This says so.
-  it.each(allEndpoints.map((endpoint) => [endpoint.id, endpoint] as const))("%s: the generated well-typed input passes its schemas often enough", (_id, endpoint) => {
+  const withInput = allEndpoints.filter((endpoint) => endpoint.params || endpoint.query || endpoint.body);
+  it.each(withInput.map((endpoint) => [endpoint.id, endpoint] as const))("%s: the generated well-typed input passes its schemas often enough", (_id, endpoint) => {
     const options = { knownStrings: ["x"], hostileWeight: 0 };
     const passRate = (schema: z.ZodType, toInput: (value: unknown) => unknown = (value) => value) => {
       const samples = fc.sample(schemaArbitrary(schema, options), { seed: SEED, numRuns: 200 });
